@@ -1,0 +1,86 @@
+// Opens one database (PGlite or a PostgreSQL server) and exposes both a Prisma client
+// and a raw SQL session for the migrator, sharing the same underlying connection(s).
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import fs from 'node:fs';
+import { PrismaClient } from './generated/client';
+import type { DatabaseTarget } from './target';
+
+type DriverAdapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'];
+
+/** One connection that can run multi-statement SQL and hold a transaction or lock. */
+export interface SqlSession {
+  exec(sql: string): Promise<void>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface DatabaseConnection {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  /** Runs fn on a single dedicated connection. */
+  withSession<R>(fn: (session: SqlSession) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+export function openConnection(target: DatabaseTarget, options: { poolSize?: number } = {}): DatabaseConnection {
+  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url, options.poolSize ?? 10);
+}
+
+function openPglite(dataDir: string | undefined): DatabaseConnection {
+  if (dataDir) fs.mkdirSync(/*turbopackIgnore: true*/ dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
+  // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the
+  // runtime contract is the same (verified by the integration tests on every run).
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as DriverAdapter });
+  // PGlite is a single connection: a session is the instance itself. Exclusive use is
+  // guaranteed by running migrations before the app serves anything.
+  const session: SqlSession = {
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query(sql, params) {
+      const result = await pglite.query(sql, params as unknown[] | undefined);
+      return result.rows as never;
+    },
+  };
+  return {
+    target: { kind: 'pglite', dataDir },
+    prisma,
+    withSession: (fn) => fn(session),
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function openPostgres(url: string, poolSize: number): DatabaseConnection {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    target: { kind: 'postgres', url },
+    prisma,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async query(sql, params) {
+            const result = await client.query(sql, params as unknown[] | undefined);
+            return result.rows;
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

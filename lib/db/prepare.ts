@@ -1,0 +1,23 @@
+// Runs once when a server instance starts (instrumentation.ts): apply migrations,
+// seed demo data when asked, and build the search index. Several instances starting
+// at once on one PostgreSQL are safe: migrations take an advisory lock, seeding upserts.
+import 'server-only';
+import { env } from '@/lib/env';
+import { ensureSearchIndex } from '@/lib/search/search-content';
+import { getConnection } from './index';
+import { migrate } from './migrate';
+import { seedDemoData } from './seed-demo';
+import { describeTarget } from './target';
+
+export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
+  const connection = getConnection();
+  const started = Date.now();
+  const { applied } = await migrate(connection);
+  log(`Database: ${describeTarget(connection.target)}; ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
+  if (env.SEED_DEMO_DATA) {
+    const { users } = await seedDemoData(connection.prisma);
+    log(`Demo data: ${users} demo accounts ready`);
+  }
+  await ensureSearchIndex(connection.prisma);
+  log(`Database ready in ${Date.now() - started} ms`);
+}

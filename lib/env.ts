@@ -1,0 +1,43 @@
+// Configuration, parsed once with zod. Nothing else reads process.env directly.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Unset: embedded PGlite in .data/pglite. `pglite:<dir>` / `pglite:memory`: PGlite elsewhere. `postgres://…`: a server. */
+  DATABASE_URL: optionalString,
+  /** Connections per app instance when DATABASE_URL points at a server. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Public origin used for canonical URLs, feeds, sitemap and OG tags. */
+  SITE_URL: z
+    .string()
+    .url()
+    .default('http://localhost:3000')
+    .transform((u) => u.replace(/\/+$/, '')),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Seed demo accounts and data on start (set by `npm start`). */
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** Production build or server: caches content, hides drafts. */
+export const isProduction = env.NODE_ENV === 'production';

@@ -1,0 +1,63 @@
+// A fresh, migrated database per test file: in-memory PGlite by default, or a database
+// created on the PostgreSQL server named by TEST_DATABASE_URL (and dropped afterwards).
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openConnection, type DatabaseConnection } from '@/lib/db/connection';
+import { migrate } from '@/lib/db/migrate';
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+export function testDatabaseKind(): TestDatabaseKind {
+  return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+export interface TestDatabase {
+  kind: TestDatabaseKind;
+  connection: DatabaseConnection;
+  /** Opens a second, independent connection to the same database (a second app instance). */
+  openAnother(): DatabaseConnection;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const connection = openConnection({ kind: 'pglite', dataDir: undefined });
+    if (options.migrate !== false) await migrate(connection);
+    return {
+      kind: 'pglite',
+      connection,
+      openAnother: () => {
+        throw new Error('An in-memory PGlite database has exactly one connection');
+      },
+      drop: () => connection.close(),
+    };
+  }
+
+  const name = `test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const others: DatabaseConnection[] = [];
+  const connection = openConnection({ kind: 'postgres', url: url.toString() }, { poolSize: 5 });
+  if (options.migrate !== false) await migrate(connection);
+  return {
+    kind: 'postgres',
+    connection,
+    openAnother() {
+      const another = openConnection({ kind: 'postgres', url: url.toString() }, { poolSize: 5 });
+      others.push(another);
+      return another;
+    },
+    async drop() {
+      await Promise.all([connection, ...others].map((c) => c.close()));
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
