@@ -1,0 +1,183 @@
+// /articles/[slug] – prerendered at build time with the public view of the article.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/content/article-card';
+import { Breadcrumbs } from '@/components/content/breadcrumbs';
+import { FormattedDate } from '@/components/content/formatted-date';
+import { JsonLd } from '@/components/content/json-ld';
+import { MembersBadge } from '@/components/content/members-badge';
+import { MembersCta } from '@/components/content/members-cta';
+import { TableOfContents } from '@/components/content/table-of-contents';
+import { TagList } from '@/components/content/tag-list';
+import { VideoFacade } from '@/components/media/video-facade';
+import { ANONYMOUS, articleSourceFor } from '@/lib/content/access';
+import { getAdjacentArticles, getAllArticles, getArticle, getRelatedArticles, tableOfContents } from '@/lib/content/articles';
+import { articleCard } from '@/lib/content/cards';
+import { MdxContent } from '@/lib/content/mdx';
+import { absoluteUrl, site } from '@/lib/site';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getAllArticles().map((a) => ({ slug: a.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = getArticle((await params).slug);
+  if (!article) return {};
+  return {
+    title: article.title,
+    description: article.description,
+    alternates: { canonical: article.url },
+    authors: [{ name: article.author.name }],
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description: article.description,
+      url: article.url,
+      publishedTime: article.published.toISOString(),
+      modifiedTime: (article.updated ?? article.published).toISOString(),
+      authors: [article.author.name],
+      tags: article.tags,
+    },
+    twitter: { card: 'summary_large_image', title: article.title, description: article.description },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = getArticle((await params).slug);
+  if (!article) notFound();
+  // Prerendered HTML is what everyone gets, so it is the anonymous view.
+  const { source, isPreview } = articleSourceFor(article, ANONYMOUS);
+  const toc = tableOfContents(source);
+  const related = getRelatedArticles(article);
+  const { previous, next } = getAdjacentArticles(article);
+  const video = article.episode?.youtube;
+
+  return (
+    <>
+      <JsonLd
+        data={[
+          {
+            '@context': 'https://schema.org',
+            '@type': 'Article',
+            headline: article.title,
+            description: article.description,
+            image: absoluteUrl(article.cover.src),
+            datePublished: article.published.toISOString(),
+            dateModified: (article.updated ?? article.published).toISOString(),
+            author: { '@type': 'Person', name: article.author.name, jobTitle: article.author.role },
+            publisher: { '@type': 'Organization', name: site.name, logo: { '@type': 'ImageObject', url: absoluteUrl('/images/brand/logo.svg') } },
+            mainEntityOfPage: absoluteUrl(article.url),
+            keywords: article.tags.join(', '),
+            isAccessibleForFree: !isPreview,
+            ...(isPreview ? { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.members-only' } } : {}),
+          },
+          {
+            '@context': 'https://schema.org',
+            '@type': 'BreadcrumbList',
+            itemListElement: [
+              { '@type': 'ListItem', position: 1, name: 'Home', item: absoluteUrl('/') },
+              { '@type': 'ListItem', position: 2, name: 'Articles', item: absoluteUrl('/articles') },
+              { '@type': 'ListItem', position: 3, name: article.title, item: absoluteUrl(article.url) },
+            ],
+          },
+        ]}
+      />
+      <article className="container-page grid max-w-6xl gap-x-12 py-8 sm:py-12 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div className="min-w-0 max-w-3xl">
+        <header>
+          <Breadcrumbs items={[{ name: 'Home', href: '/' }, { name: 'Articles', href: '/articles' }, { name: article.title, href: article.url }]} />
+          <div className="mt-6"><TagList tags={article.tags} /></div>
+          <h1 className="mt-4 text-3xl font-bold leading-tight tracking-tight sm:text-4xl lg:text-5xl">{article.title}</h1>
+          <p className="mt-4 text-lg text-slate-700">{article.description}</p>
+          <div className="mt-6 flex items-center gap-3 text-sm">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={article.author.avatar} alt="" width={44} height={44} className="size-11 rounded-full bg-sand-100" />
+            <div>
+              <p className="font-semibold text-ink">{article.author.name}</p>
+              <p className="flex flex-wrap items-center gap-x-2 text-slate-600">
+                <FormattedDate date={article.published} />
+                {article.updated && (<><span aria-hidden="true">·</span><span>Updated <FormattedDate date={article.updated} /></span></>)}
+                <span aria-hidden="true">·</span>
+                <span>{article.readingMinutes} min read</span>
+                {article.access === 'members' && <MembersBadge />}
+              </p>
+            </div>
+          </div>
+        </header>
+
+        <div className="mt-8">
+          {video && article.episode ? (
+            <section aria-labelledby="watch-heading">
+              <h2 id="watch-heading" className="sr-only">Watch the episode</h2>
+              <VideoFacade videoId={video} title={article.episode.title} poster={article.cover.src} />
+              <p className="mt-2 text-sm text-slate-600">
+                Prefer to listen? <Link className="text-brand-700 underline" href={article.episode.url}>Episode {article.episode.number}: {article.episode.title}</Link>
+              </p>
+            </section>
+          ) : (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={article.cover.src} alt={article.cover.alt} width={1200} height={630} className="aspect-[40/21] w-full rounded-2xl bg-sand-100 object-cover" />
+          )}
+        </div>
+
+        <div className="mt-10 lg:hidden"><TableOfContents items={toc} /></div>
+        <div className="prose prose-slate mt-10 max-w-none prose-headings:scroll-mt-24 prose-headings:tracking-tight prose-a:text-brand-700 prose-img:w-full lg:prose-lg">
+          <MdxContent source={source} />
+        </div>
+        {isPreview && (
+          <div className="members-only">
+            <p className="mt-6 text-sm italic text-slate-600">The rest of this article is for members.</p>
+            <MembersCta heading="Keep reading with a membership">
+              <p>This is a members-only article. Join to read the full guide, follow the programme and ask our coaches your questions.</p>
+            </MembersCta>
+          </div>
+        )}
+
+        <footer className="mt-14 space-y-12">
+          <section aria-labelledby="author-heading" className="flex gap-4 rounded-2xl bg-sand-50 p-6">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={article.author.avatar} alt="" width={64} height={64} className="size-16 shrink-0 rounded-full" />
+            <div>
+              <h2 id="author-heading" className="font-semibold">About {article.author.name}</h2>
+              <p className="text-sm text-slate-600">{article.author.role}</p>
+              <p className="mt-2 text-sm text-slate-700">{article.author.bio}</p>
+            </div>
+          </section>
+
+          <nav aria-label="More articles" className="grid gap-4 sm:grid-cols-2">
+            {previous ? (
+              <Link href={previous.url} rel="prev" className="rounded-2xl border border-sand-200 p-4 hover:bg-sand-50">
+                <span className="text-xs text-slate-600">← Previous article</span>
+                <span className="mt-1 block font-semibold">{previous.title}</span>
+              </Link>
+            ) : <span />}
+            {next && (
+              <Link href={next.url} rel="next" className="rounded-2xl border border-sand-200 p-4 text-right hover:bg-sand-50">
+                <span className="text-xs text-slate-600">Next article →</span>
+                <span className="mt-1 block font-semibold">{next.title}</span>
+              </Link>
+            )}
+          </nav>
+        </footer>
+        </div>
+        <div className="hidden lg:block">
+          <div className="sticky top-24 mt-2"><TableOfContents items={toc} /></div>
+        </div>
+      </article>
+
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading" className="container-page">
+          <h2 id="related-heading" className="text-2xl font-bold tracking-tight">Related articles</h2>
+          <div className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+            {related.map((a) => <ArticleCard key={a.slug} article={articleCard(a)} />)}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

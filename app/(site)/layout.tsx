@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import { SiteChrome } from '@/components/site/site-chrome';
+import { site } from '@/lib/site';
+
+export default function PublicSiteLayout({ children }: { children: ReactNode }) {
+  return (
+    <SiteChrome siteName={site.name} tagline={site.tagline}>
+      {children}
+    </SiteChrome>
+  );
+}

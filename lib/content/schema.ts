@@ -1,0 +1,102 @@
+// Frontmatter schemas for every content collection. A file that does not match
+// fails the build with its path and the offending field (see load-collection.ts).
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
+
+/** YAML turns `2026-01-15` into a Date; a quoted string works too. */
+const date = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'must be a date (YYYY-MM-DD)');
+
+/** "hh:mm:ss", "mm:ss" or a number of seconds, normalised to seconds. */
+export const durationSchema = z.union([
+  z.number().int().nonnegative(),
+  z
+    .string()
+    .regex(/^(\d+:)?[0-5]?\d:[0-5]\d$/, 'must be hh:mm:ss, mm:ss or seconds')
+    .transform((s) => s.split(':').reduce((total, part) => total * 60 + Number(part), 0)),
+]);
+
+const image = z.object({
+  src: z.string().startsWith('/', 'must be a path under public/, starting with /'),
+  alt: z.string().min(1, 'describe the image for screen readers'),
+});
+
+export const accessSchema = z.enum(['public', 'members']);
+export type Access = z.infer<typeof accessSchema>;
+
+const youtubeId = z.string().regex(/^[A-Za-z0-9_-]{11}$/, 'must be an 11-character YouTube video id');
+
+export const authorSchema = z.object({
+  slug,
+  name: z.string().min(1),
+  role: z.string().min(1),
+  bio: z.string().min(1),
+  avatar: z.string().startsWith('/'),
+});
+export const authorsFileSchema = z.array(authorSchema).min(1);
+export type Author = z.infer<typeof authorSchema>;
+
+export const articleFrontmatterSchema = z
+  .object({
+    title: z.string().min(1).max(120),
+    description: z.string().min(20).max(300),
+    published: date,
+    updated: date.optional(),
+    author: slug,
+    tags: z.array(slug).min(1).max(8),
+    cover: image,
+    /** Slug of the podcast episode this article accompanies: its video is shown at the top. */
+    episode: slug.optional(),
+    access: accessSchema.default('public'),
+    draft: z.boolean().default(false),
+  })
+  .strict();
+export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
+
+export const transcriptLineSchema = z
+  .object({
+    at: durationSchema,
+    speaker: z.string().min(1),
+    text: z.string().min(1),
+  })
+  .strict();
+export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
+
+export const audioMimeTypes = ['audio/mpeg', 'audio/x-m4a', 'audio/mp4', 'audio/aac', 'audio/ogg', 'audio/wav'] as const;
+
+export const episodeFrontmatterSchema = z
+  .object({
+    title: z.string().min(1).max(120),
+    description: z.string().min(20).max(300),
+    number: z.number().int().positive(),
+    season: z.number().int().positive().default(1),
+    published: date,
+    duration: durationSchema,
+    /**
+     * `url` is either a file in content/podcast/audio/ (written as its bare file name,
+     * served with byte ranges by /media/podcast/<file>) or an absolute https URL.
+     * `length` is the exact byte size: podcast apps require it in the enclosure.
+     */
+    audio: z
+      .object({
+        url: z.string().min(1),
+        length: z.number().int().positive(),
+        type: z.enum(audioMimeTypes),
+      })
+      .strict(),
+    youtube: youtubeId.optional(),
+    author: slug,
+    tags: z.array(slug).max(8).default([]),
+    cover: image.optional(),
+    explicit: z.boolean().default(false),
+    access: accessSchema.default('public'),
+    transcript: z.array(transcriptLineSchema).default([]),
+    draft: z.boolean().default(false),
+  })
+  .strict();
+export type EpisodeFrontmatter = z.infer<typeof episodeFrontmatterSchema>;
+
+/** Marks where the public preview of a members-only article ends. */
+export const PREVIEW_MARKER = '<PreviewEnds />';
