@@ -16,14 +16,15 @@ export interface Migration {
 }
 
 export function readMigrations(dir = path.join(process.cwd(), 'prisma', 'migrations')): Migration[] {
-  if (!fs.existsSync(dir)) return [];
+  // Traced explicitly through outputFileTracingIncludes in next.config.js.
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, 'migration.sql')))
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, 'migration.sql')))
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, 'migration.sql'), 'utf8');
       return { name, sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
     });
 }

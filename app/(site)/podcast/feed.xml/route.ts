@@ -1,0 +1,9 @@
+// GET /podcast/feed.xml – the public podcast RSS feed (Apple Podcasts / Spotify), built at build time.
+import { buildPodcastFeed } from '@/lib/feeds/podcast-feed';
+import { xmlResponse } from '@/lib/feeds/xml';
+
+export const dynamic = 'force-static';
+
+export function GET() {
+  return xmlResponse(buildPodcastFeed());
+}

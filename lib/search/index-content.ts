@@ -1,0 +1,63 @@
+// Builds the full-text index from content. Only public text goes in: a members-only
+// article contributes its preview, a members-only episode its show notes.
+import crypto from 'node:crypto';
+import type { PrismaClient } from '@/lib/db/generated/client';
+import { publicTextOf } from '@/lib/content/access';
+import { getAllArticles } from '@/lib/content/articles';
+import { getAllEpisodes } from '@/lib/content/podcast';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight';
+
+export interface SearchDocumentInput {
+  id: string;
+  kind: 'article' | 'episode';
+  slug: string;
+  url: string;
+  title: string;
+  description: string;
+  body: string;
+  published: Date;
+}
+
+const STATE_KEY = 'search-index-content-hash';
+
+/** Our highlight markers must never occur in indexed text, or highlighting could be forged. */
+function clean(text: string): string {
+  return text.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '').replace(/\0/g, '');
+}
+
+export function buildSearchDocuments(): SearchDocumentInput[] {
+  const articles = getAllArticles().map((a) => ({
+    id: `article:${a.slug}`,
+    kind: 'article' as const,
+    slug: a.slug,
+    url: a.url,
+    title: clean(a.title),
+    description: clean(a.description),
+    body: clean(publicTextOf(a)),
+    published: a.published,
+  }));
+  const episodes = getAllEpisodes().map((e) => ({
+    id: `episode:${e.slug}`,
+    kind: 'episode' as const,
+    slug: e.slug,
+    url: e.url,
+    title: clean(e.title),
+    description: clean(e.description),
+    body: clean(publicTextOf(e)),
+    published: e.published,
+  }));
+  return [...articles, ...episodes];
+}
+
+/** Replaces the index when the content changed since it was last built. Returns whether it did. */
+export async function syncSearchIndex(db: PrismaClient, documents = buildSearchDocuments()): Promise<boolean> {
+  const hash = crypto.createHash('sha256').update(JSON.stringify(documents)).digest('hex');
+  const state = await db.systemState.findUnique({ where: { key: STATE_KEY } });
+  if (state?.value === hash) return false;
+  await db.$transaction([
+    db.searchDocument.deleteMany(),
+    db.searchDocument.createMany({ data: documents }),
+    db.systemState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: hash }, update: { value: hash } }),
+  ]);
+  return true;
+}
