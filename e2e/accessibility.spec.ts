@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { articles, episodes } from './helpers/content';
+
+const membersArticle = articles().find((a) => a.data.access === 'members')!.slug;
+const publicArticle = articles().find((a) => a.data.access !== 'members' && a.data.episode)!.slug;
+const publicEpisode = episodes().find((e) => e.data.access !== 'members')!.slug;
+const membersEpisode = episodes().find((e) => e.data.access === 'members')!.slug;
+
+const pages = {
+  home: '/',
+  articles: '/articles',
+  'articles page 2': '/articles/page/2',
+  article: `/articles/${publicArticle}`,
+  'members-only article': `/articles/${membersArticle}`,
+  podcast: '/podcast',
+  episode: `/podcast/${publicEpisode}`,
+  'members-only episode': `/podcast/${membersEpisode}`,
+  tag: '/tags/core',
+  search: '/search?q=posture',
+  'search, no results': '/search?q=zzqxv',
+  about: '/about',
+  pricing: '/pricing',
+  'not found': '/no-such-page',
+};
+
+for (const [name, path] of Object.entries(pages)) {
+  test(`${name} page has no accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(summary).toEqual([]);
+  });
+}

@@ -1,0 +1,53 @@
+// End-to-end tests in real Chromium against the production build, started on its own
+// port with a fresh in-memory database (see scripts/e2e-server.ts).
+import { chromium, defineConfig, devices } from '@playwright/test';
+import fs from 'node:fs';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/** Playwright's own Chromium if installed, else the system's; a clear message if neither. */
+function chromiumExecutable(): string | undefined {
+  try {
+    if (fs.existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // not installed: fall through to the system browser
+  }
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((p) => fs.existsSync(p));
+  if (system) return system;
+  throw new Error(
+    'No Chromium found for the end-to-end tests. Install one of:\n' +
+      '  npx playwright install chromium        (Playwright’s own build)\n' +
+      '  sudo apt-get install -y chromium       (Debian/Ubuntu system package)',
+  );
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testMatch: /reading|accessibility/ },
+  ],
+  webServer: {
+    command: `npx tsx scripts/e2e-server.ts`,
+    url: `http://localhost:${PORT}/robots.txt`,
+    reuseExistingServer: false,
+    timeout: 600_000,
+    stdout: 'pipe',
+    env: { E2E_PORT: String(PORT) },
+  },
+});

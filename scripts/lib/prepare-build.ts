@@ -1,0 +1,75 @@
+// Shared by `npm start`, `npm test` and `npm run bench`: make sure the generated Prisma
+// client matches the schema and the production build matches the sources.
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = process.cwd();
+
+function hashFiles(entries: string[], extra = ''): string {
+  const hash = crypto.createHash('sha256').update(extra);
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      if (p.endsWith(path.join('lib', 'db', 'generated'))) return;
+      for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
+    } else {
+      hash.update(path.relative(root, p)).update(fs.readFileSync(p));
+    }
+  };
+  for (const entry of entries) visit(path.join(root, entry));
+  return hash.digest('hex');
+}
+
+export function run(command: string, args: string[], env: Record<string, string | undefined> = {}): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n${path.basename(command)} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+export function ensurePrismaClient(): void {
+  const generated = path.join(root, 'lib/db/generated');
+  const stampFile = path.join(generated, '.schema-hash');
+  const hash = hashFiles(['prisma/schema.prisma', 'node_modules/prisma/package.json']);
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return;
+  console.log('Generating the Prisma client…');
+  run(process.execPath, [require.resolve('prisma/build/index.js'), 'generate'], {
+    DATABASE_URL: 'postgresql://embedded-pglite.invalid/',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  });
+  fs.writeFileSync(stampFile, hash);
+}
+
+const BUILD_INPUTS = [
+  'app', 'components', 'lib', 'content', 'public', 'prisma/schema.prisma', 'mdx-components.tsx', 'instrumentation.ts',
+  'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json',
+];
+
+/** Runs `next build` unless .next already holds a build of exactly these sources. */
+export function ensureProductionBuild(env: Record<string, string | undefined> = {}): void {
+  ensurePrismaClient();
+  const stampFile = path.join(root, '.next', 'source-hash');
+  const hash = hashFiles(BUILD_INPUTS, `SITE_URL=${env.SITE_URL ?? process.env.SITE_URL ?? ''}`);
+  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) {
+    console.log('Production build is up to date.');
+    return;
+  }
+  console.log('Building the site (first run, or the sources changed)…');
+  run(process.execPath, [nextBin(), 'build'], { ...env, NODE_ENV: 'production' });
+  fs.writeFileSync(stampFile, hash);
+}
+
+export function nextBin(): string {
+  return require.resolve('next/dist/bin/next');
+}
+
+/** Node arguments that run scripts/server.ts (Next's handler plus the media fix-up) through tsx. */
+export function serverCommand(dev: boolean): string[] {
+  return ['--import', 'tsx', path.join(root, 'scripts', 'server.ts'), ...(dev ? ['--dev'] : [])];
+}

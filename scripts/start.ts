@@ -1,0 +1,47 @@
+// npm start: the whole site on the embedded database, with demo content and accounts.
+//   npm start            build if needed, then `next start` (production mode)
+//   npm start -- --dev   `next dev` with hot reload
+// Migrations apply and demo data is seeded when the server starts (instrumentation.ts).
+import { spawn } from 'node:child_process';
+import { env } from '../lib/env';
+import { describeTarget, resolveDatabaseTarget } from '../lib/db/target';
+import { DEMO_USERS } from '../lib/db/seed-demo';
+import { ensurePrismaClient, ensureProductionBuild, serverCommand } from './lib/prepare-build';
+
+const dev = process.argv.includes('--dev');
+const port = String(env.PORT);
+
+if (dev) ensurePrismaClient();
+else ensureProductionBuild();
+
+const child = spawn(process.execPath, serverCommand(dev), {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port, SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true', NODE_ENV: dev ? 'development' : 'production' },
+});
+
+// Announce once the server answers, so the URL is the last thing a newcomer sees.
+const url = `http://localhost:${port}`;
+const started = Date.now();
+let announced = false;
+const poll = setInterval(async () => {
+  try {
+    const res = await fetch(`${url}/robots.txt`);
+    if (!res.ok || announced) return;
+    announced = true;
+    clearInterval(poll);
+    console.log(`\n  Steady Spine is running at ${url}`);
+    console.log(`  Database: ${describeTarget(resolveDatabaseTarget(env.DATABASE_URL))}`);
+    console.log(`  Demo accounts: ${DEMO_USERS.map((u) => `${u.email} (${u.role.toLowerCase()})`).join(', ')}`);
+    console.log('  Press Ctrl+C to stop.\n');
+  } catch {
+    if (Date.now() - started > 120_000) clearInterval(poll);
+  }
+}, 500);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => {
+  clearInterval(poll);
+  process.exit(code ?? (signal ? 1 : 0));
+});
