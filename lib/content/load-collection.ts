@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { isProduction } from '@/lib/env';
 
@@ -44,8 +45,12 @@ export function parseFile<S extends z.ZodType>(fullPath: string, schema: S): Loa
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // A fresh cache-free parse: gray-matter caches by content, which hides edits in dev.
-    parsed = matter(fs.readFileSync(fullPath, 'utf8'), {});
+    // YAML's JSON schema keeps dates and times like 01:26 as the text the author wrote
+    // (the default schema turns them into rolled-over Dates and base-60 numbers); the
+    // zod schemas then parse them strictly. Passing options also skips gray-matter's cache.
+    parsed = matter(fs.readFileSync(fullPath, 'utf8'), {
+      engines: { yaml: (text) => (yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? {}) as object },
+    });
   } catch (error) {
     throw new ContentError(file, [`frontmatter is not valid YAML: ${(error as Error).message}`]);
   }

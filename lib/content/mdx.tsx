@@ -16,11 +16,11 @@ function compile(source: string) {
 }
 
 export async function MdxContent({ source, components }: { source: string; components?: MDXComponents }) {
-  let module = compiled.get(source);
-  if (!module) {
-    module = compile(source);
-    if (isProduction) compiled.set(source, module);
+  let compiledSource = compiled.get(source);
+  if (!compiledSource) {
+    compiledSource = compile(source);
+    if (isProduction) compiled.set(source, compiledSource);
   }
-  const { default: Content } = await module;
+  const { default: Content } = await compiledSource;
   return <Content components={{ ...mdxComponents, ...components }} />;
 }

@@ -6,8 +6,19 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 
-/** YAML turns `2026-01-15` into a Date; a quoted string works too. */
-const date = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'must be a date (YYYY-MM-DD)');
+/**
+ * A calendar date, YYYY-MM-DD (optionally with a time). Frontmatter is parsed with
+ * YAML's JSON schema (see load-collection.ts), so this arrives as the text the author
+ * wrote and an impossible date like 2026-02-30 is refused instead of rolling over.
+ */
+const date = z
+  .string({ message: 'must be a date written as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be a date written as YYYY-MM-DD')
+  .refine((text) => {
+    const d = new Date(`${text.slice(0, 10)}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text.slice(0, 10);
+  }, 'is not a real calendar date')
+  .transform((text) => new Date(text.length === 10 ? `${text}T00:00:00Z` : text));
 
 /** "hh:mm:ss", "mm:ss" or a number of seconds, normalised to seconds. */
 export const durationSchema = z.union([

@@ -43,16 +43,24 @@ export interface TocEntry {
   depth: 2 | 3;
 }
 
-/** ## and ### headings, with the ids rehype-slug gives them (both use github-slugger). */
+/**
+ * Top-level ## and ### headings, with the ids rehype-slug gives them. Both use
+ * github-slugger, and rehype-slug numbers every heading on the page (also those inside
+ * callouts and blockquotes), so every heading is slugged here in the same order.
+ */
 export function tableOfContents(body: string): TocEntry[] {
   const slugger = new GithubSlugger();
   const entries: TocEntry[] = [];
-  for (const node of parse(body).children) {
-    if (node.type !== 'heading') continue;
-    const text = toString(node);
-    const id = slugger.slug(text);
-    if (node.depth === 2 || node.depth === 3) entries.push({ id, text, depth: node.depth });
-  }
+  const visit = (node: Root | RootContent, topLevel: boolean) => {
+    if (node.type === 'heading') {
+      const text = toString(node);
+      const id = slugger.slug(text);
+      if (topLevel && (node.depth === 2 || node.depth === 3)) entries.push({ id, text, depth: node.depth });
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as RootContent, false);
+  };
+  for (const node of parse(body).children) visit(node, true);
   return entries;
 }
 
@@ -60,6 +68,7 @@ export function tableOfContents(body: string): TocEntry[] {
 export function excerpt(text: string, max = 280): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+  // Look one character past the limit: a space there means the last word fits whole.
+  const end = clean.slice(0, max + 1).lastIndexOf(' ');
+  return `${clean.slice(0, end > 0 ? end : max)}…`;
 }

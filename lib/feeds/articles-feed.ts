@@ -3,6 +3,10 @@ import { getAllArticles } from '@/lib/content/articles';
 import { absoluteUrl, site } from '@/lib/site';
 import { escapeXml, rfc2822 } from './xml';
 
+function lastChange(articles: { published: Date; updated?: Date }[]): Date {
+  return new Date(Math.max(0, ...articles.map((a) => (a.updated ?? a.published).getTime())));
+}
+
 /** RSS 2.0 of articles: titles, public descriptions and links only, never a premium body. */
 export function buildArticlesFeed(): string {
   const articles = getAllArticles().slice(0, 50);
@@ -27,7 +31,7 @@ ${a.tags.map((t) => `      <category>${escapeXml(t)}</category>`).join('\n')}
     <atom:link href="${escapeXml(absoluteUrl('/feed.xml'))}" rel="self" type="application/rss+xml"/>
     <description>${escapeXml(site.description)}</description>
     <language>${site.language.toLowerCase()}</language>
-    <lastBuildDate>${rfc2822(articles[0]?.updated ?? articles[0]?.published ?? new Date(0))}</lastBuildDate>
+    <lastBuildDate>${rfc2822(lastChange(articles))}</lastBuildDate>
 ${items}
   </channel>
 </rss>

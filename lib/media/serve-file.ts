@@ -26,6 +26,13 @@ export function parseRange(header: string | null, size: number): ByteRange | nul
   return { start, end };
 }
 
+/** If-None-Match: "*", or a list of tags compared weakly (RFC 9110 §13.1.2). */
+export function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 export async function serveFile(
   request: Request,
   filePath: string,
@@ -47,7 +54,7 @@ export async function serveFile(
     'Last-Modified': stat.mtime.toUTCString(),
   });
 
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
 
   // If-Range: only honour the range when the client still has this exact version.
   const ifRange = request.headers.get('if-range');

@@ -1,0 +1,22 @@
+// npm run content:check – validates every content file the way `next build` does and
+// names the file and field of each problem. Exit code 1 when anything is wrong.
+import { getAllArticles } from '../lib/content/articles';
+import { getAuthors } from '../lib/content/authors';
+import { ContentError } from '../lib/content/load-collection';
+import { getAboutPage } from '../lib/content/pages';
+import { getAllEpisodes } from '../lib/content/podcast';
+
+try {
+  const authors = getAuthors();
+  const episodes = getAllEpisodes();
+  const articles = getAllArticles();
+  getAboutPage();
+  const members = articles.filter((a) => a.access === 'members').length;
+  console.log(`Content is valid: ${articles.length} articles (${members} members-only), ${episodes.length} episodes, ${authors.size} authors.`);
+} catch (error) {
+  if (error instanceof ContentError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

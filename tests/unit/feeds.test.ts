@@ -1,0 +1,365 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildArticlesFeed } from '@/lib/feeds/articles-feed';
+import { buildPodcastFeed } from '@/lib/feeds/podcast-feed';
+import { cdata, escapeXml, rfc2822 } from '@/lib/feeds/xml';
+import { CONTENT_ROOT, isMembers, normalize, premiumOnlySentences, rawArticles, rawEpisodes, roughText } from '../helpers/content-text';
+import { createTempSite, validArticle, validEpisode, withSiteCwd, type TempSite } from '../helpers/temp-site';
+
+const RFC_2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+// Characters XML 1.0 does not allow anywhere in a document, escaped or not.
+const FORBIDDEN_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+// Apple Podcasts categories (podcasters.apple.com/support/1691-apple-podcasts-categories).
+const APPLE_CATEGORIES: Record<string, string[]> = {
+  'Health & Fitness': ['Alternative Health', 'Fitness', 'Medicine', 'Mental Health', 'Nutrition', 'Sexuality'],
+  Education: ['Courses', 'How To', 'Language Learning', 'Self-Improvement'],
+  Science: ['Astronomy', 'Chemistry', 'Earth Sciences', 'Life Sciences', 'Mathematics', 'Natural Sciences', 'Nature', 'Physics', 'Social Sciences'],
+};
+const AUDIO_TYPES: Record<string, string[]> = {
+  '.mp3': ['audio/mpeg'],
+  '.m4a': ['audio/x-m4a', 'audio/mp4'],
+  '.mp4': ['audio/mp4'],
+  '.aac': ['audio/aac'],
+};
+
+type XmlNode = Record<string, unknown>;
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  isArray: (name) => name === 'item' || name === 'category' || name === 'itunes:category',
+});
+
+function expectWellFormed(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const bad = FORBIDDEN_XML_CHARS.exec(xml);
+  expect(bad ? `U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${bad.index}: …${xml.slice(bad.index - 40, bad.index)}` : null).toBeNull();
+}
+
+function channelOf(xml: string): XmlNode & { item: XmlNode[] } {
+  const channel = (parser.parse(xml) as { rss: { channel: XmlNode & { item?: XmlNode[] } } }).rss.channel;
+  return { ...channel, item: channel.item ?? [] };
+}
+
+const text = (node: unknown): string => (typeof node === 'object' && node !== null ? String((node as XmlNode)['#text'] ?? '') : String(node ?? ''));
+const attr = (node: unknown, name: string): string => String((node as XmlNode)[`@_${name}`] ?? '');
+
+function expectAbsolute(url: string) {
+  const parsed = new URL(url);
+  expect(['http:', 'https:']).toContain(parsed.protocol);
+}
+
+/** All human-readable text of a feed: tags (including HTML inside CDATA) removed, normalized. */
+function readableText(xml: string): string {
+  return normalize(xml.replace(/<[^>]*>/g, ' '));
+}
+
+function secondsOf(duration: unknown): number {
+  if (typeof duration === 'number') return duration;
+  return String(duration)
+    .split(':')
+    .reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+function dayOf(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+const premium = premiumOnlySentences();
+
+describe('podcast feed (Apple Podcasts requirements)', () => {
+  const xml = buildPodcastFeed();
+  const channel = channelOf(xml);
+  const episodesOnDisk = rawEpisodes();
+  const publicEpisodes = episodesOnDisk.filter((e) => !isMembers(e));
+  const membersEpisodes = episodesOnDisk.filter(isMembers);
+
+  it('is well-formed RSS 2.0 with the iTunes namespace', () => {
+    expectWellFormed(xml);
+    const rss = (parser.parse(xml) as { rss: XmlNode }).rss;
+    expect(attr(rss, 'version')).toBe('2.0');
+    expect(attr(rss, 'xmlns:itunes')).toBe('http://www.itunes.com/dtds/podcast-1.0.dtd');
+  });
+
+  it('has the required channel tags', () => {
+    expect(text(channel.title).trim()).not.toBe('');
+    expectAbsolute(text(channel.link));
+    expect(text(channel.language)).toMatch(/^[a-z]{2}(-[a-z]{2})?$/i);
+    expect(text(channel.description).trim().length).toBeGreaterThan(20);
+    expect(text(channel['itunes:author']).trim()).not.toBe('');
+    expect(text(channel['itunes:explicit'])).toMatch(/^(true|false)$/);
+    const owner = channel['itunes:owner'] as XmlNode;
+    expect(text(owner['itunes:email'])).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+    expect(text(owner['itunes:name']).trim()).not.toBe('');
+  });
+
+  it('links a square 1400-3000 px PNG or JPEG as the show artwork, and it exists in public/', () => {
+    const href = attr(channel['itunes:image'], 'href');
+    expectAbsolute(href);
+    expect(href).toMatch(/\.(png|jpe?g)$/);
+    const file = path.join(process.cwd(), 'public', new URL(href).pathname);
+    expect(fs.existsSync(file)).toBe(true);
+    const bytes = fs.readFileSync(file);
+    if (href.endsWith('.png')) {
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      const width = bytes.readUInt32BE(16);
+      const height = bytes.readUInt32BE(20);
+      expect(width).toBe(height);
+      expect(width).toBeGreaterThanOrEqual(1400);
+      expect(width).toBeLessThanOrEqual(3000);
+    } else {
+      expect(bytes.readUInt16BE(0)).toBe(0xffd8);
+    }
+  });
+
+  it('uses an Apple Podcasts category and subcategory', () => {
+    const [category] = channel['itunes:category'] as XmlNode[];
+    const main = attr(category, 'text');
+    expect(Object.keys(APPLE_CATEGORIES)).toContain(main);
+    const sub = category['itunes:category'] as XmlNode | XmlNode[] | undefined;
+    for (const s of sub === undefined ? [] : Array.isArray(sub) ? sub : [sub]) expect(APPLE_CATEGORIES[main]).toContain(attr(s, 'text'));
+  });
+
+  it('declares itself with atom:link rel=self', () => {
+    const self = channel['atom:link'] as XmlNode;
+    expect(attr(self, 'rel')).toBe('self');
+    expect(attr(self, 'type')).toBe('application/rss+xml');
+    expectAbsolute(attr(self, 'href'));
+    expect(new URL(attr(self, 'href')).pathname).toBe('/podcast/feed.xml');
+  });
+
+  it('lists exactly the public episodes, newest first', () => {
+    const slugs = channel.item.map((item) => new URL(text(item.link)).pathname.replace(/^\/podcast\//, ''));
+    expect([...slugs].sort()).toEqual(publicEpisodes.map((e) => e.slug).sort());
+    const dates = channel.item.map((item) => Date.parse(text(item.pubDate)));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('gives every item a title, an absolute enclosure with the real byte length and a matching type', () => {
+    expect(channel.item.length).toBeGreaterThan(0);
+    for (const item of channel.item) {
+      expect(text(item.title).trim()).not.toBe('');
+      const enclosure = item.enclosure as XmlNode;
+      const url = attr(enclosure, 'url');
+      expectAbsolute(url);
+      const fileName = decodeURIComponent(new URL(url).pathname.replace(/^\/media\/podcast\//, ''));
+      const onDisk = path.join(CONTENT_ROOT, 'podcast', 'audio', fileName);
+      expect(fs.existsSync(onDisk), url).toBe(true);
+      expect(Number(attr(enclosure, 'length')), url).toBe(fs.statSync(onDisk).size);
+      expect(AUDIO_TYPES[path.extname(fileName)], url).toContain(attr(enclosure, 'type'));
+      const head = fs.readFileSync(onDisk).subarray(0, 3);
+      if (fileName.endsWith('.mp3')) expect(head.toString('latin1') === 'ID3' || (head[0] === 0xff && (head[1] & 0xe0) === 0xe0), url).toBe(true);
+    }
+  });
+
+  it('gives every item a unique guid that is the same on the next build', () => {
+    const guids = channel.item.map((item) => text(item.guid));
+    expect(guids.every((g) => g.trim().length > 0)).toBe(true);
+    expect(new Set(guids).size).toBe(guids.length);
+    const again = channelOf(buildPodcastFeed()).item.map((item) => text(item.guid));
+    expect(again).toEqual(guids);
+    expect(buildPodcastFeed()).toBe(xml);
+  });
+
+  it('dates every item in RFC 2822 with the day from the frontmatter', () => {
+    const bySlug = new Map(episodesOnDisk.map((e) => [e.slug, e]));
+    for (const item of channel.item) {
+      const pubDate = text(item.pubDate);
+      expect(pubDate).toMatch(RFC_2822);
+      const slug = new URL(text(item.link)).pathname.replace(/^\/podcast\//, '');
+      expect(new Date(pubDate).toISOString().slice(0, 10)).toBe(dayOf(bySlug.get(slug)!.data.published));
+    }
+    expect(text(channel.lastBuildDate)).toMatch(RFC_2822);
+  });
+
+  it('gives every item an hh:mm:ss duration equal to the frontmatter duration', () => {
+    const bySlug = new Map(episodesOnDisk.map((e) => [e.slug, e]));
+    for (const item of channel.item) {
+      const duration = text(item['itunes:duration']);
+      expect(duration).toMatch(/^\d{2}:[0-5]\d:[0-5]\d$/);
+      const slug = new URL(text(item.link)).pathname.replace(/^\/podcast\//, '');
+      expect(secondsOf(duration)).toBe(secondsOf(bySlug.get(slug)!.data.duration));
+      expect(text(item['itunes:explicit'])).toMatch(/^(true|false)$/);
+    }
+  });
+
+  it('makes every link inside show notes absolute', () => {
+    const html = channel.item.map((item) => text(item.description) + text(item['content:encoded'])).join('\n');
+    const links = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expectAbsolute(link);
+  });
+
+  it('has no item, enclosure or audio URL for members-only episodes', () => {
+    expect(membersEpisodes.length).toBeGreaterThan(0);
+    for (const e of membersEpisodes) {
+      const audio = (e.data.audio as { url: string }).url;
+      expect(xml).not.toContain(audio);
+      expect(xml).not.toContain(`/podcast/${e.slug}<`);
+      expect(channel.item.some((item) => text(item.title) === e.data.title)).toBe(false);
+    }
+  });
+});
+
+describe('articles feed', () => {
+  const xml = buildArticlesFeed();
+  const channel = channelOf(xml);
+  const articlesOnDisk = rawArticles();
+
+  it('is well-formed RSS 2.0 with the channel tags readers need', () => {
+    expectWellFormed(xml);
+    expect(text(channel.title).trim()).not.toBe('');
+    expectAbsolute(text(channel.link));
+    expect(text(channel.description).trim()).not.toBe('');
+    expect(text(channel.language)).toMatch(/^[a-z]{2}(-[a-z]{2})?$/i);
+    const self = channel['atom:link'] as XmlNode;
+    expect(attr(self, 'rel')).toBe('self');
+    expect(new URL(attr(self, 'href')).pathname).toBe('/feed.xml');
+    expect(text(channel.lastBuildDate)).toMatch(RFC_2822);
+  });
+
+  it('lists every article, members-only ones included, with their public description', () => {
+    const bySlug = new Map(articlesOnDisk.map((a) => [a.slug, a]));
+    const slugs = channel.item.map((item) => new URL(text(item.link)).pathname.replace(/^\/articles\//, ''));
+    expect([...slugs].sort()).toEqual([...bySlug.keys()].sort());
+    for (const [i, item] of channel.item.entries()) {
+      const raw = bySlug.get(slugs[i])!;
+      expect(text(item.title)).toBe(raw.data.title);
+      expect(text(item.description)).toContain(String(raw.data.description));
+      if (isMembers(raw)) expect(text(item.description)).toMatch(/members/i);
+      expect(text(item.pubDate)).toMatch(RFC_2822);
+      expect(new Date(text(item.pubDate)).toISOString().slice(0, 10)).toBe(dayOf(raw.data.published));
+    }
+  });
+
+  it('gives every item a unique guid that is the same on the next build', () => {
+    const guids = channel.item.map((item) => text(item.guid));
+    expect(new Set(guids).size).toBe(guids.length);
+    expect(channelOf(buildArticlesFeed()).item.map((item) => text(item.guid))).toEqual(guids);
+  });
+});
+
+describe('no premium text in any feed', () => {
+  it('has premium-only sentences to look for (from premium parts and members-only transcripts)', () => {
+    expect(premium.some((p) => p.source.startsWith('article:'))).toBe(true);
+    expect(premium.some((p) => p.source.startsWith('episode:'))).toBe(true);
+    expect(premium.length).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['podcast feed', buildPodcastFeed],
+    ['articles feed', buildArticlesFeed],
+  ])('%s contains none of them', (_, build) => {
+    const readable = readableText(build());
+    const leaked = premium.filter((p) => readable.includes(p.normalized));
+    expect(leaked.map((p) => `${p.source}: ${p.sentence}`)).toEqual([]);
+  });
+
+  it('the check itself finds public sentences in the feeds (control)', () => {
+    const readable = readableText(buildPodcastFeed() + buildArticlesFeed());
+    // The show notes' first paragraph of every public episode, and every article description.
+    for (const e of rawEpisodes().filter((x) => !isMembers(x))) expect(readable, e.slug).toContain(normalize(roughText(e.body.trim().split('\n')[0])));
+    for (const a of rawArticles()) expect(readable).toContain(normalize(String(a.data.description)));
+  });
+});
+
+describe('escapeXml, cdata and rfc2822', () => {
+  const nasty = 'Q&A: <b>"Backs"</b> & \'spines\' ]]> end';
+
+  it('round-trips text and attributes through an XML parser', () => {
+    const doc = `<root><t>${escapeXml(nasty)}</t><a v="${escapeXml(nasty)}"/><c>${cdata(nasty)}</c></root>`;
+    expectWellFormed(doc);
+    const root = (parser.parse(doc) as { root: XmlNode }).root;
+    expect(text(root.t)).toBe(nasty);
+    expect(attr(root.a, 'v')).toBe(nasty);
+    expect(text(root.c)).toBe(nasty);
+  });
+
+  it('keeps a CDATA section from being ended early by "]]>"', () => {
+    const doc = `<c>${cdata('a]]>b]]>]]>c')}</c>`;
+    expectWellFormed(doc);
+    expect(text((parser.parse(doc) as { c: unknown }).c)).toBe('a]]>b]]>]]>c');
+  });
+
+  it('drops control characters XML forbids from escaped text', () => {
+    const doc = `<t>${escapeXml('a\u0000b\u0007c\u000bd\te\nf')}</t>`;
+    expectWellFormed(doc);
+    expect(text((parser.parse(doc) as { t: unknown }).t)).toBe('abcd\te\nf');
+  });
+
+  it('drops control characters XML forbids from CDATA too', () => {
+    expectWellFormed(`<c>${cdata('line one\u000bline two\u0007')}</c>`);
+  });
+
+  it('formats dates as RFC 2822 in UTC', () => {
+    expect(rfc2822(new Date(Date.UTC(2026, 2, 2, 7, 5, 9)))).toBe('Mon, 02 Mar 2026 07:05:09 +0000');
+    expect(rfc2822(new Date(Date.UTC(2026, 11, 31)))).toMatch(RFC_2822);
+  });
+});
+
+describe('feeds built from awkward content', () => {
+  let site: TempSite;
+  beforeEach(() => {
+    site = createTempSite();
+  });
+  afterEach(() => site.remove());
+
+  const title = 'Q&A: <Backs> & "spines" ]]> it\'s fine';
+  const description = 'Tom & Maya on <tags>, "quotes" and ]]> endings, which must not break the feed.';
+
+  it('escapes titles and descriptions with & < > " and ]]> in both feeds', async () => {
+    site.audio('fixture.mp3', 1234);
+    site.episode('awkward', validEpisode({ title, description, audio: { url: 'fixture.mp3', length: 1234, type: 'audio/mpeg' } }), 'Show notes with ]]> inside, & an ampersand, and 1 < 2.');
+    site.article('awkward-article', validArticle({ title, description }), 'Body.');
+    const [podcast, articles] = await withSiteCwd(site, async () => [
+      (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed(),
+      (await import('@/lib/feeds/articles-feed')).buildArticlesFeed(),
+    ]);
+    for (const xml of [podcast, articles]) {
+      expectWellFormed(xml);
+      const [item] = channelOf(xml).item;
+      expect(text(item.title)).toBe(title);
+    }
+    const [episode] = channelOf(podcast).item;
+    expect(text(episode['itunes:title'])).toBe(title);
+    expect(text(episode.description)).toContain('Show notes with ]]');
+    expect(Number(attr(episode.enclosure, 'length'))).toBe(1234);
+    expect(text(channelOf(articles).item[0].description)).toBe(description);
+  });
+
+  it('stays well-formed when show notes contain a stray control character (e.g. a vertical tab pasted from a word processor)', async () => {
+    site.audio('fixture.mp3', 1000);
+    site.episode('pasted', validEpisode(), 'First line of the notes\u000bsecond line after a soft break.');
+    const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
+    expect(channelOf(xml).item).toHaveLength(1);
+    expectWellFormed(xml);
+  });
+
+  it('links a remote https enclosure as it is', async () => {
+    site.episode('remote', validEpisode({ audio: { url: 'https://cdn.example.com/ep1.mp3', length: 4321, type: 'audio/mpeg' } }), 'Notes.');
+    const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
+    const [item] = channelOf(xml).item;
+    expect(attr(item.enclosure, 'url')).toBe('https://cdn.example.com/ep1.mp3');
+    expect(attr(item.enclosure, 'length')).toBe('4321');
+  });
+
+  it('leaves members-only episodes out even when they are the newest', async () => {
+    site.audio('fixture.mp3', 1000);
+    site.audio('secret.mp3', 1000);
+    site.episode('public-one', validEpisode(), 'Public notes.');
+    site.episode(
+      'secret-one',
+      validEpisode({ number: 2, published: '2026-02-01', access: 'members', audio: { url: 'secret.mp3', length: 1000, type: 'audio/mpeg' } }),
+      'Teaser notes.',
+    );
+    const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
+    const channel = channelOf(xml);
+    expect(channel.item.map((i) => text(i.link))).toEqual([expect.stringMatching(/\/podcast\/public-one$/)]);
+    expect(xml).not.toContain('secret');
+    // The channel's dates describe what is in the feed, not the hidden episode.
+    expect(new Date(text(channel.lastBuildDate)).toISOString().slice(0, 10)).toBe('2026-01-15');
+  });
+});
