@@ -6,13 +6,14 @@ import { spawn } from 'node:child_process';
 import { env } from '../lib/env';
 import { describeTarget, resolveDatabaseTarget } from '../lib/db/target';
 import { DEMO_USERS } from '../lib/db/seed-demo';
-import { ensurePrismaClient, ensureProductionBuild, serverCommand } from './lib/prepare-build';
+import { ensureEmbeddedDatabase, ensurePrismaClient, ensureProductionBuild, serverCommand } from './lib/prepare-build';
 
 const dev = process.argv.includes('--dev');
 const port = String(env.PORT);
 
 if (dev) ensurePrismaClient();
 else ensureProductionBuild();
+ensureEmbeddedDatabase(env.DATABASE_URL);
 
 const child = spawn(process.execPath, serverCommand(dev), {
   stdio: 'inherit',

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { resolveDatabaseTarget } from '../../lib/db/target';
 
 const require = createRequire(import.meta.url);
 const root = process.cwd();
@@ -69,7 +70,14 @@ export function nextBin(): string {
   return require.resolve('next/dist/bin/next');
 }
 
-/** Node arguments that run scripts/server.ts (Next's handler plus the media fix-up) through tsx. */
+/** Node arguments that run the app server (scripts/server.mjs: Next's handler plus fix-ups). */
 export function serverCommand(dev: boolean): string[] {
-  return ['--import', 'tsx', path.join(root, 'scripts', 'server.ts'), ...(dev ? ['--dev'] : [])];
+  return [path.join(root, 'scripts', 'server.mjs'), ...(dev ? ['--dev'] : [])];
+}
+
+/** Creates the embedded database directory in a separate process if it does not exist yet. */
+export function ensureEmbeddedDatabase(databaseUrl: string | undefined): void {
+  const target = resolveDatabaseTarget(databaseUrl);
+  if (target.kind !== 'pglite' || !target.dataDir || fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) return;
+  run(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'init-database.ts')], { DATABASE_URL: databaseUrl ?? '' });
 }

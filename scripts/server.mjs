@@ -1,0 +1,51 @@
+// @ts-check
+// The HTTP server behind `npm start`, the e2e suite and the benchmarks: Next.js's own
+// request handler (what `next start` runs) with two additions:
+//   - static prerendered routes are answered from memory (scripts/static-pages.mjs);
+//   - media responses get their Content-Length back (see lib/media/content-length.ts).
+// Plain JavaScript so production runs on bare node, without a TypeScript loader.
+//   node scripts/server.mjs [--dev]    listens on PORT (default 3000)
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { loadStaticPages, serveStaticPage } from './static-pages.mjs';
+
+/** Must equal MEDIA_LENGTH_HEADER in lib/media/content-length.ts (a unit test checks). */
+export const MEDIA_LENGTH_HEADER = 'x-media-content-length';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+
+/** @param {http.ServerResponse} res */
+function restoreMediaContentLength(res) {
+  const setHeader = res.setHeader.bind(res);
+  const appendHeader = res.appendHeader.bind(res);
+  /** @param {string} name */
+  const isMediaLength = (name) => name.toLowerCase() === MEDIA_LENGTH_HEADER;
+  res.setHeader = (name, value) => setHeader(isMediaLength(name) ? 'Content-Length' : name, value);
+  res.appendHeader = (name, value) => (isMediaLength(name) ? setHeader('Content-Length', value) : appendHeader(name, value));
+}
+
+const app = next({ dev, port, hostname: 'localhost' });
+const handle = app.getRequestHandler();
+await app.prepare();
+const staticPages = dev ? new Map() : loadStaticPages(path.join(process.cwd(), '.next'));
+
+const server = http.createServer((req, res) => {
+  if (serveStaticPage(staticPages, req, res)) return;
+  restoreMediaContentLength(res);
+  void handle(req, res);
+});
+// Longer than common load-balancer idle timeouts, as `next start` does.
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => {
+  const mode = dev ? 'development' : `production, ${staticPages.size} static routes served from memory`;
+  console.log(`✓ Listening on http://localhost:${port} (${mode})`);
+});
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
