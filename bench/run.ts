@@ -1,0 +1,133 @@
+// npm run bench – builds and starts the app, then measures side by side in one run
+// (these machines are noisy: compare the ratios, not the absolute numbers):
+//   baseline        the article's HTML from memory via bare node:http
+//   article page    a prerendered public article
+//   home page       the prerendered home page
+//   podcast feed    /podcast/feed.xml
+// and reports the article page's JavaScript and HTML bytes and the server's memory.
+// Loopback only; every load run is bounded in time.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { ensureEmbeddedDatabase, ensureProductionBuild, serverCommand } from '../scripts/lib/prepare-build';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const APP_PORT = 3300;
+const BASELINE_PORT = 3301;
+const ARTICLE = '/articles/what-to-do-in-a-back-pain-flare-up';
+const app = `http://127.0.0.1:${APP_PORT}`;
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+process.on('SIGINT', () => process.exit(130));
+
+async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** The app runs in a child process: its whole tree's RSS (tsx wrapper + server). */
+function treeRssMb(pid: number): number {
+  let total = rssMb(pid);
+  for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+    total += treeRssMb(Number(child));
+  }
+  return total;
+}
+
+interface Row { name: string; rps: number; p50: number; p99: number; errors: number }
+
+async function load(name: string, url: string): Promise<Row> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up, not reported
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+function gzipSize(buffer: Buffer): number {
+  return zlib.gzipSync(buffer, { level: 9 }).length;
+}
+
+async function main() {
+  ensureProductionBuild();
+  // A fresh embedded database, created the way `npm start` creates one.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
+  fs.rmSync(dataDir, { recursive: true });
+  const databaseUrl = `pglite:${dataDir}`;
+  process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  ensureEmbeddedDatabase(databaseUrl);
+
+  const server = spawn(process.execPath, serverCommand(false), {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(APP_PORT), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true' },
+  });
+  children.push(server);
+  await waitFor(`${app}/robots.txt`);
+
+  const articleResponse = await fetch(`${app}${ARTICLE}`);
+  const html = Buffer.from(await articleResponse.arrayBuffer());
+  const prerendered = articleResponse.headers.get('x-nextjs-prerender') === '1' || articleResponse.headers.get('x-nextjs-cache') !== null;
+  const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
+  const staticRoutes = Object.keys(manifest.routes);
+  const articlesStatic = staticRoutes.filter((r) => r.startsWith('/articles/') && !r.includes('/page/')).length;
+  const episodesStatic = staticRoutes.filter((r) => r.startsWith('/podcast/') && !r.endsWith('.xml')).length;
+
+  const scripts = [...html.toString().matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  let jsGzip = 0;
+  for (const src of new Set(scripts)) jsGzip += gzipSize(Buffer.from(await (await fetch(new URL(src, app))).arrayBuffer()));
+
+  const baseline = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'baseline-server.ts'), String(BASELINE_PORT)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  children.push(baseline);
+  baseline.stdin!.end(html);
+  await waitFor(`http://127.0.0.1:${BASELINE_PORT}/`);
+
+  console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s per route after a 2 s warm-up, all on this machine.\n`);
+  const rows: Row[] = [];
+  rows.push(await load('baseline: same HTML from node:http', `http://127.0.0.1:${BASELINE_PORT}/`));
+  const rssBefore = treeRssMb(server.pid!);
+  rows.push(await load(`article page (${ARTICLE})`, `${app}${ARTICLE}`));
+  rows.push(await load('home page (/)', `${app}/`));
+  rows.push(await load('podcast feed (/podcast/feed.xml)', `${app}/podcast/feed.xml`));
+  const rssAfter = treeRssMb(server.pid!);
+
+  const base = rows[0].rps;
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (n: number, d = 0) => n.toFixed(d).padStart(9);
+  console.log(`${pad('route', 44)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs base'.padStart(9)}${'errors'.padStart(8)}`);
+  for (const r of rows) {
+    console.log(`${pad(r.name, 44)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${(r.rps / base).toFixed(2).padStart(8)}x${String(r.errors).padStart(8)}`);
+  }
+  const article = rows[1];
+  console.log(`
+article page: ${prerendered ? 'prerendered' : 'NOT prerendered'} (${articlesStatic} article and ${episodesStatic} episode routes in the prerender manifest)
+article page HTML: ${(html.length / 1024).toFixed(1)} KB raw, ${(gzipSize(html) / 1024).toFixed(1)} KB gzipped
+article page JavaScript: ${(jsGzip / 1024).toFixed(1)} KB gzipped in ${new Set(scripts).size} files (target <= 200 KB)
+server memory (RSS): ${rssBefore.toFixed(0)} MB idle after start, ${rssAfter.toFixed(0)} MB after the load runs (target <= 250 MB)
+
+Targets from DESIGN.md (measured on 2 cores with the load generator on the same cores):
+  article page >= 3,500 req/s and p99 <= 50 ms: ${article.rps >= 3500 ? 'met' : 'NOT met'} (${article.rps.toFixed(0)} req/s, p99 ${article.p99} ms)
+  the baseline is the ceiling this machine sets for serving these bytes from Node.js: the article runs at ${((article.rps / base) * 100).toFixed(0)}% of it.`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

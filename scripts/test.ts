@@ -1,0 +1,73 @@
+// npm test: everything CI checks, in order, stopping at the first failing stage.
+//   1 type check   2 lint   3 Vitest on embedded PGlite
+//   4 Vitest integration tests again on PostgreSQL (when TEST_DATABASE_URL is set)
+//   5 production build   6 Playwright end-to-end tests in Chromium
+// Ends with one line of totals across all test runners.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ensurePrismaClient, ensureProductionBuild } from './lib/prepare-build';
+
+const require = createRequire(import.meta.url);
+const resultsDir = path.resolve('test-results', 'summary');
+fs.rmSync(resultsDir, { recursive: true, force: true });
+fs.mkdirSync(resultsDir, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function stage(name: string, command: string, args: string[], env: Record<string, string | undefined> = {}): void {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`━━ ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
+  if (result.status !== 0) finish(result.status ?? 1);
+}
+
+function bin(pkg: string, file: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
+function countVitest(file: string) {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests;
+}
+
+function countPlaywright(file: string) {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  totals.passed += report.stats.expected + report.stats.flaky;
+  totals.failed += report.stats.unexpected;
+  totals.skipped += report.stats.skipped;
+}
+
+function finish(code: number): never {
+  for (const f of fs.readdirSync(resultsDir)) {
+    const file = path.join(resultsDir, f);
+    if (f.startsWith('vitest')) countVitest(file);
+    if (f.startsWith('playwright')) countPlaywright(file);
+  }
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  process.exit(code);
+}
+
+ensurePrismaClient();
+stage('Type check', process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit']);
+stage('Lint', process.execPath, [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
+
+const vitest = bin('vitest', 'vitest.mjs');
+const serverUrl = process.env.TEST_DATABASE_URL;
+stage('Unit and integration tests (embedded PGlite)', process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/vitest-pglite.json`], { TEST_DATABASE_URL: '' });
+if (serverUrl) {
+  stage('Integration tests (PostgreSQL server)', process.execPath, [vitest, 'run', 'tests/integration', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/vitest-postgres.json`], { TEST_DATABASE_URL: serverUrl });
+} else {
+  console.log('\n(TEST_DATABASE_URL is not set: the integration tests ran on PGlite only. CI runs them on PostgreSQL too.)');
+}
+
+console.log('\n━━ Production build ━━');
+ensureProductionBuild();
+stage('End-to-end tests (Chromium)', process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/playwright.json`,
+});
+finish(0);
