@@ -26,7 +26,8 @@ const started = Date.now();
 let announced = false;
 const poll = setInterval(async () => {
   try {
-    const res = await fetch(`${url}/robots.txt`);
+    // A route Next itself handles: it answers only after instrumentation prepared the database.
+    const res = await fetch(`${url}/search`);
     if (!res.ok || announced) return;
     announced = true;
     clearInterval(poll);
