@@ -1,11 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { articles, episodes } from './helpers/content';
+import { isMembers, rawArticles, rawEpisodes } from '../tests/helpers/content-text';
 
-const membersArticle = articles().find((a) => a.data.access === 'members')!.slug;
-const publicArticle = articles().find((a) => a.data.access !== 'members' && a.data.episode)!.slug;
-const publicEpisode = episodes().find((e) => e.data.access !== 'members')!.slug;
-const membersEpisode = episodes().find((e) => e.data.access === 'members')!.slug;
+const membersArticle = rawArticles().find(isMembers)!.slug;
+const publicArticle = rawArticles().find((a) => !isMembers(a) && a.data.episode)!.slug;
+const publicEpisode = rawEpisodes().find((e) => !isMembers(e))!.slug;
+const membersEpisode = rawEpisodes().find(isMembers)!.slug;
 
 const pages = {
   home: '/',

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ArticleCard } from '@/components/content/article-card';
+import { ArticleGrid } from '@/components/content/card-grids';
 import { EpisodeCard } from '@/components/content/episode-card';
 import { JsonLd } from '@/components/content/json-ld';
 import { MembersCta } from '@/components/content/members-cta';
@@ -46,9 +46,7 @@ export default function HomePage() {
           <h2 id="latest-articles" className="text-2xl font-bold tracking-tight">Latest articles</h2>
           <Link href="/articles" className="text-sm font-medium text-brand-700 hover:underline">All articles →</Link>
         </div>
-        <div className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-          {articles.map((a) => <ArticleCard key={a.slug} article={articleCard(a)} />)}
-        </div>
+        <div className="mt-6"><ArticleGrid articles={articles.map(articleCard)} /></div>
       </section>
 
       <section aria-labelledby="latest-episodes" className="container-page mt-16">

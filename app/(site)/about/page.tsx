@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AuthorCard } from '@/components/content/author-card';
 import { getAuthors } from '@/lib/content/authors';
 import { MdxContent } from '@/lib/content/mdx';
 import { getAboutPage } from '@/lib/content/pages';
@@ -17,17 +18,7 @@ export default function AboutPage() {
       <section aria-labelledby="coaches-heading" className="mt-8">
         <h2 id="coaches-heading" className="sr-only">Our coaches</h2>
         <ul className="grid gap-4 sm:grid-cols-2">
-          {coaches.map((c) => (
-            <li key={c.slug} className="flex gap-4 rounded-2xl bg-sand-50 p-5">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={c.avatar} alt="" width={64} height={64} className="size-16 shrink-0 rounded-full" />
-              <div>
-                <p className="font-semibold">{c.name}</p>
-                <p className="text-sm text-slate-600">{c.role}</p>
-                <p className="mt-2 text-sm text-slate-700">{c.bio}</p>
-              </div>
-            </li>
-          ))}
+          {coaches.map((c) => <AuthorCard key={c.slug} author={c} as="li" />)}
         </ul>
       </section>
       <div className="prose prose-slate mt-10 max-w-none prose-a:text-brand-700">

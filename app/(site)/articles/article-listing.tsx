@@ -1,4 +1,4 @@
-import { ArticleCard } from '@/components/content/article-card';
+import { ArticleGrid } from '@/components/content/card-grids';
 import { Pagination } from '@/components/content/pagination';
 import { TagList } from '@/components/content/tag-list';
 import { getAllTags, getArticlePage } from '@/lib/content/articles';
@@ -16,9 +16,7 @@ export function ArticleListing({ page }: { page: number }) {
         <TagList tags={getAllTags().map((t) => t.tag)} label="Topics" />
       </div>
       <h2 className="sr-only">Page {page} of {pageCount}</h2>
-      <div className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-        {articles.map((a) => <ArticleCard key={a.slug} article={articleCard(a)} />)}
-      </div>
+      <div className="mt-8"><ArticleGrid articles={articles.map(articleCard)} /></div>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => (p === 1 ? '/articles' : `/articles/page/${p}`)} />
     </div>
   );

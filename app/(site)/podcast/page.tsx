@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { EpisodeCard } from '@/components/content/episode-card';
+import { EpisodeGrid } from '@/components/content/card-grids';
 import { episodeCard } from '@/lib/content/cards';
 import { getAllEpisodes } from '@/lib/content/podcast';
 import { site } from '@/lib/site';
@@ -28,9 +28,7 @@ export default function PodcastPage() {
       </div>
       <section aria-labelledby="episodes-heading" className="mt-10">
         <h2 id="episodes-heading" className="text-xl font-semibold">All episodes</h2>
-        <div className="mt-4 grid gap-4 lg:grid-cols-2">
-          {episodes.map((e) => <EpisodeCard key={e.slug} episode={episodeCard(e)} />)}
-        </div>
+        <div className="mt-4"><EpisodeGrid episodes={episodes.map(episodeCard)} /></div>
       </section>
     </div>
   );

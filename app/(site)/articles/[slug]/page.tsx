@@ -2,12 +2,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticleCard } from '@/components/content/article-card';
+import { AuthorCard } from '@/components/content/author-card';
 import { Breadcrumbs } from '@/components/content/breadcrumbs';
+import { ArticleGrid } from '@/components/content/card-grids';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { JsonLd } from '@/components/content/json-ld';
 import { MembersBadge } from '@/components/content/members-badge';
 import { MembersCta } from '@/components/content/members-cta';
+import { PrevNextNav } from '@/components/content/prev-next-nav';
 import { TableOfContents } from '@/components/content/table-of-contents';
 import { TagList } from '@/components/content/tag-list';
 import { VideoFacade } from '@/components/media/video-facade';
@@ -139,30 +141,8 @@ export default async function ArticlePage({ params }: Props) {
         )}
 
         <footer className="mt-14 space-y-12">
-          <section aria-labelledby="author-heading" className="flex gap-4 rounded-2xl bg-sand-50 p-6">
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={article.author.avatar} alt="" width={64} height={64} className="size-16 shrink-0 rounded-full" />
-            <div>
-              <h2 id="author-heading" className="font-semibold">About {article.author.name}</h2>
-              <p className="text-sm text-slate-600">{article.author.role}</p>
-              <p className="mt-2 text-sm text-slate-700">{article.author.bio}</p>
-            </div>
-          </section>
-
-          <nav aria-label="More articles" className="grid gap-4 sm:grid-cols-2">
-            {previous ? (
-              <Link href={previous.url} rel="prev" className="rounded-2xl border border-sand-200 p-4 hover:bg-sand-50">
-                <span className="text-xs text-slate-600">← Previous article</span>
-                <span className="mt-1 block font-semibold">{previous.title}</span>
-              </Link>
-            ) : <span />}
-            {next && (
-              <Link href={next.url} rel="next" className="rounded-2xl border border-sand-200 p-4 text-right hover:bg-sand-50">
-                <span className="text-xs text-slate-600">Next article →</span>
-                <span className="mt-1 block font-semibold">{next.title}</span>
-              </Link>
-            )}
-          </nav>
+          <AuthorCard author={article.author} heading={`About ${article.author.name}`} as="section" />
+          <PrevNextNav previous={previous} next={next} noun="article" />
         </footer>
         </div>
         <div className="hidden lg:block">
@@ -173,9 +153,7 @@ export default async function ArticlePage({ params }: Props) {
       {related.length > 0 && (
         <section aria-labelledby="related-heading" className="container-page">
           <h2 id="related-heading" className="text-2xl font-bold tracking-tight">Related articles</h2>
-          <div className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-            {related.map((a) => <ArticleCard key={a.slug} article={articleCard(a)} />)}
-          </div>
+          <div className="mt-6"><ArticleGrid articles={related.map(articleCard)} /></div>
         </section>
       )}
     </>

@@ -7,6 +7,7 @@ import { FormattedDate } from '@/components/content/formatted-date';
 import { JsonLd } from '@/components/content/json-ld';
 import { MembersBadge } from '@/components/content/members-badge';
 import { MembersCta } from '@/components/content/members-cta';
+import { PrevNextNav } from '@/components/content/prev-next-nav';
 import { TagList } from '@/components/content/tag-list';
 import { EpisodePlayer } from '@/components/media/episode-player';
 import { VideoFacade } from '@/components/media/video-facade';
@@ -125,20 +126,7 @@ export default async function EpisodePage({ params }: Props) {
           )}
         </section>
 
-        <nav aria-label="More episodes" className="mt-12 grid gap-4 sm:grid-cols-2">
-          {previous ? (
-            <Link href={previous.url} rel="prev" className="rounded-2xl border border-sand-200 p-4 hover:bg-sand-50">
-              <span className="text-xs text-slate-600">← Previous episode</span>
-              <span className="mt-1 block font-semibold">{previous.title}</span>
-            </Link>
-          ) : <span />}
-          {next && (
-            <Link href={next.url} rel="next" className="rounded-2xl border border-sand-200 p-4 text-right hover:bg-sand-50">
-              <span className="text-xs text-slate-600">Next episode →</span>
-              <span className="mt-1 block font-semibold">{next.title}</span>
-            </Link>
-          )}
-        </nav>
+        <div className="mt-12"><PrevNextNav previous={previous} next={next} noun="episode" /></div>
       </article>
     </>
   );

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticleCard } from '@/components/content/article-card';
 import { Breadcrumbs } from '@/components/content/breadcrumbs';
-import { EpisodeCard } from '@/components/content/episode-card';
+import { ArticleGrid, EpisodeGrid } from '@/components/content/card-grids';
 import { tagLabel } from '@/components/content/tag-list';
 import { getAllTags, getArticlesByTag } from '@/lib/content/articles';
 import { articleCard, episodeCard } from '@/lib/content/cards';
@@ -37,16 +36,12 @@ export default async function TagPage({ params }: { params: Promise<{ tag: strin
       <p className="mt-2 text-slate-700">{articles.length} {articles.length === 1 ? 'article' : 'articles'}{episodes.length > 0 && ` and ${episodes.length} ${episodes.length === 1 ? 'episode' : 'episodes'}`}</p>
       <section aria-labelledby="tag-articles" className="mt-8">
         <h2 id="tag-articles" className="sr-only">Articles</h2>
-        <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-          {articles.map((a) => <ArticleCard key={a.slug} article={articleCard(a)} />)}
-        </div>
+        <ArticleGrid articles={articles.map(articleCard)} />
       </section>
       {episodes.length > 0 && (
         <section aria-labelledby="tag-episodes" className="mt-12">
           <h2 id="tag-episodes" className="text-xl font-semibold">Podcast episodes</h2>
-          <div className="mt-4 grid gap-4 lg:grid-cols-2">
-            {episodes.map((e) => <EpisodeCard key={e.slug} episode={episodeCard(e)} />)}
-          </div>
+          <div className="mt-4"><EpisodeGrid episodes={episodes.map(episodeCard)} /></div>
         </section>
       )}
     </div>

@@ -1,0 +1,18 @@
+import { ArticleCard, type ArticleCardData } from './article-card';
+import { EpisodeCard, type EpisodeCardData } from './episode-card';
+
+export function ArticleGrid({ articles }: { articles: ArticleCardData[] }) {
+  return (
+    <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+      {articles.map((a) => <ArticleCard key={a.url} article={a} />)}
+    </div>
+  );
+}
+
+export function EpisodeGrid({ episodes }: { episodes: EpisodeCardData[] }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {episodes.map((e) => <EpisodeCard key={e.url} episode={e} />)}
+    </div>
+  );
+}
