@@ -23,6 +23,8 @@ function chromiumExecutable(): string | undefined {
 
 export default defineConfig({
   testDir: 'e2e',
+  // A subfolder: Playwright empties its outputDir, and npm test keeps summaries beside it.
+  outputDir: 'test-results/e2e',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,

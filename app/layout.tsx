@@ -1,7 +1,7 @@
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { site } from '@/lib/site';
+import { openGraphBase, site } from '@/lib/site';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
     canonical: '/',
     types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${site.name} articles` }, { url: '/podcast/feed.xml', title: site.podcast.title }] },
   },
-  openGraph: { siteName: site.name, locale: site.language.replace('-', '_'), type: 'website' },
+  openGraph: { ...openGraphBase, type: 'website' },
   twitter: { card: 'summary_large_image' },
   icons: { icon: '/images/brand/logo.svg' },
 };

@@ -24,3 +24,6 @@ export const site = {
 export function absoluteUrl(path: string): string {
   return new URL(path, `${site.url}/`).toString();
 }
+
+/** Spread into every page's `openGraph`: Next replaces, not merges, the root's object. */
+export const openGraphBase = { siteName: site.name, locale: site.language.replace('-', '_') } as const;

@@ -42,11 +42,4 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       SELECT count(*) AS n FROM "_prisma_migrations" WHERE migration_name = '99999999999999_broken'`;
     expect(Number(recorded[0].n)).toBe(0);
   });
-
-  it.runIf(testDatabaseKind() === 'postgres')('lets two app instances start at once without applying anything twice', async () => {
-    db = await createTestDatabase({ migrate: false });
-    const other = db.openAnother();
-    const [a, b] = await Promise.all([migrate(db.connection), migrate(other)]);
-    expect([...a.applied, ...b.applied].sort()).toEqual(readMigrations().map((m) => m.name));
-  });
 });

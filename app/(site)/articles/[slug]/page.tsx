@@ -17,7 +17,7 @@ import { ANONYMOUS, articleSourceFor } from '@/lib/content/access';
 import { getAdjacentArticles, getAllArticles, getArticle, getRelatedArticles, tableOfContents } from '@/lib/content/articles';
 import { articleCard } from '@/lib/content/cards';
 import { MdxContent } from '@/lib/content/mdx';
-import { absoluteUrl, site } from '@/lib/site';
+import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
 export const dynamicParams = false;
 
@@ -36,6 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: { canonical: article.url },
     authors: [{ name: article.author.name }],
     openGraph: {
+      ...openGraphBase,
       type: 'article',
       title: article.title,
       description: article.description,

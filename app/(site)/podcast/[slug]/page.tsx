@@ -15,7 +15,7 @@ import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
 import { getAllArticles } from '@/lib/content/articles';
 import { MdxContent } from '@/lib/content/mdx';
 import { formatDuration, getAdjacentEpisodes, getAllEpisodes, getEpisode } from '@/lib/content/podcast';
-import { absoluteUrl, site } from '@/lib/site';
+import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
 export const dynamicParams = false;
 
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${episode.title} (episode ${episode.number})`,
     description: episode.description,
     alternates: { canonical: episode.url },
-    openGraph: { type: 'article', title: episode.title, description: episode.description, url: episode.url, publishedTime: episode.published.toISOString() },
+    openGraph: { ...openGraphBase, type: 'article', title: episode.title, description: episode.description, url: episode.url, publishedTime: episode.published.toISOString() },
     twitter: { card: 'summary_large_image', title: episode.title, description: episode.description },
   };
 }
