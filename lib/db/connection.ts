@@ -30,9 +30,9 @@ export function openConnection(target: DatabaseTarget, options: { poolSize?: num
 
 function openPglite(dataDir: string | undefined): DatabaseConnection {
   if (dataDir) fs.mkdirSync(/*turbopackIgnore: true*/ dataDir, { recursive: true });
-  // PGlite's WASM heap never shrinks, so its size is the server's memory floor: 32 MB of
+  // PGlite's WASM heap never shrinks, so its size is the server's memory floor: 16 MB of
   // shared buffers (PostgreSQL's default is 128 MB) is ample for this site's data.
-  const pglite = new PGlite(dataDir, { postgresqlconf: ['shared_buffers=32MB'] });
+  const pglite = new PGlite(dataDir, { postgresqlconf: ['shared_buffers=16MB'] });
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the
   // runtime contract is the same (verified by the integration tests on every run).
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as DriverAdapter });
