@@ -33,11 +33,22 @@ export function loadStaticPages(distDir) {
   if (fs.existsSync(path.join(distDir, 'server', 'proxy.js')) || fs.existsSync(path.join(distDir, 'server', 'middleware.js'))) return pages;
 
   const { routes } = readJson(path.join(distDir, 'prerender-manifest.json'));
-  /** @type {{ regex: string, headers: { key: string, value: string }[] }[]} */
-  const configHeaders = readJson(path.join(distDir, 'routes-manifest.json')).headers ?? [];
+  const routesManifest = readJson(path.join(distDir, 'routes-manifest.json'));
+  /** @type {{ regex: string, has?: unknown, missing?: unknown, headers: { key: string, value: string }[] }[]} */
+  const configHeaders = routesManifest.headers ?? [];
+  // Paths that next.config.js redirects or rewrites first are Next's to answer, and so
+  // are paths with conditional headers (has/missing), which depend on the request.
+  /** @type {{ regex: string, internal?: boolean }[]} */
+  const rules = [
+    ...(routesManifest.redirects ?? []).filter((/** @type {{ internal?: boolean }} */ r) => !r.internal),
+    ...(Array.isArray(routesManifest.rewrites) ? routesManifest.rewrites : (routesManifest.rewrites?.beforeFiles ?? [])),
+    ...configHeaders.filter((h) => h.has || h.missing),
+  ];
+  const handledByNext = (/** @type {string} */ route) => rules.some((r) => new RegExp(r.regex).test(route));
 
   for (const [route, info] of Object.entries(routes)) {
     if (info.initialRevalidateSeconds !== false || info.response !== 'complete' || info.compute !== 'static') continue;
+    if (handledByNext(route)) continue;
     const base = path.join(distDir, 'server', 'app', route === '/' ? 'index' : route.slice(1));
     const isPage = info.routeType === 'page';
     const file = isPage ? `${base}.html` : `${base}.body`;
@@ -85,7 +96,8 @@ export function serveStaticPage(pages, req, res) {
   const url = req.url ?? '';
   if (url.includes('?') || url.includes('%')) return false;
   if (NEXT_REQUEST_HEADERS.some((h) => req.headers[h] !== undefined)) return false;
-  const page = pages.get(url.length > 1 && url.endsWith('/') ? url.slice(0, -1) : url);
+  // Exact paths only: Next redirects "/about/" to "/about", so that stays Next's job.
+  const page = pages.get(url);
   if (!page) return false;
 
   for (const [key, value] of Object.entries(page.headers)) res.setHeader(key, value);

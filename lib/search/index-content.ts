@@ -3,8 +3,8 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { publicTextOf } from '@/lib/content/access';
-import { getAllArticles } from '@/lib/content/articles';
-import { getAllEpisodes } from '@/lib/content/podcast';
+import { getAllArticles, type Article } from '@/lib/content/articles';
+import { getAllEpisodes, type Episode } from '@/lib/content/podcast';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight';
 
 export interface SearchDocumentInput {
@@ -25,28 +25,21 @@ function clean(text: string): string {
   return text.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '').replace(/\0/g, '');
 }
 
+function toDocument(item: Article | Episode): SearchDocumentInput {
+  return {
+    id: `${item.kind}:${item.slug}`,
+    kind: item.kind,
+    slug: item.slug,
+    url: item.url,
+    title: clean(item.title),
+    description: clean(item.description),
+    body: clean(publicTextOf(item)),
+    published: item.published,
+  };
+}
+
 export function buildSearchDocuments(): SearchDocumentInput[] {
-  const articles = getAllArticles().map((a) => ({
-    id: `article:${a.slug}`,
-    kind: 'article' as const,
-    slug: a.slug,
-    url: a.url,
-    title: clean(a.title),
-    description: clean(a.description),
-    body: clean(publicTextOf(a)),
-    published: a.published,
-  }));
-  const episodes = getAllEpisodes().map((e) => ({
-    id: `episode:${e.slug}`,
-    kind: 'episode' as const,
-    slug: e.slug,
-    url: e.url,
-    title: clean(e.title),
-    description: clean(e.description),
-    body: clean(publicTextOf(e)),
-    published: e.published,
-  }));
-  return [...articles, ...episodes];
+  return [...getAllArticles(), ...getAllEpisodes()].map(toDocument);
 }
 
 /** Replaces the index when the content changed since it was last built. Returns whether it did. */

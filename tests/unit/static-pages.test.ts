@@ -16,7 +16,7 @@ let dist: string;
 let server: http.Server;
 let base: string;
 
-function writeBuild(dir: string, options: { middleware?: boolean } = {}) {
+function writeBuild(dir: string, options: { middleware?: boolean; redirect?: boolean } = {}) {
   const app = path.join(dir, 'server', 'app');
   fs.mkdirSync(path.join(app, 'articles'), { recursive: true });
   const route = (extra: object) => ({ response: 'complete', compute: 'static', initialRevalidateSeconds: false, routeType: 'page', ...extra });
@@ -28,7 +28,14 @@ function writeBuild(dir: string, options: { middleware?: boolean } = {}) {
       '/feed.xml': route({ routeType: 'route', initialHeaders: { 'content-type': 'application/rss+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } }),
     },
   }));
-  fs.writeFileSync(path.join(dir, 'routes-manifest.json'), JSON.stringify({ headers: [{ regex: '^/articles(?:/.*)?$', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] }] }));
+  fs.writeFileSync(path.join(dir, 'routes-manifest.json'), JSON.stringify({
+    headers: [{ regex: '^/articles(?:/.*)?$', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] }],
+    redirects: [
+      { regex: '^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))/$', internal: true, statusCode: 308 },
+      ...(options.redirect ? [{ regex: '^/articles/static$', statusCode: 307 }] : []),
+    ],
+    rewrites: { beforeFiles: [], afterFiles: [], fallback: [] },
+  }));
   fs.writeFileSync(path.join(dir, 'server', 'middleware-manifest.json'), JSON.stringify({ middleware: options.middleware ? { '/': {} } : {}, functions: {} }));
   for (const name of ['static', 'revalidating', 'partial']) {
     fs.writeFileSync(path.join(app, 'articles', `${name}.html`), html);
@@ -112,6 +119,7 @@ describe('static page fast path', () => {
     ['a revalidating route', '/articles/revalidating', {}, 'GET'],
     ['a partially dynamic route', '/articles/partial', {}, 'GET'],
     ['an unknown route', '/articles/nope', {}, 'GET'],
+    ['a trailing slash (Next redirects it)', '/articles/static/', {}, 'GET'],
   ])('hands %s to Next', async (_name, url, headers, method) => {
     const res = await fetch(`${base}${url}`, { headers, method });
     expect(res.headers.get('x-served-by')).toBe('next');
@@ -123,6 +131,13 @@ describe('static page fast path', () => {
     expect(loadStaticPages(withMiddleware).size).toBe(0);
     expect(loadStaticPages(dist).size).toBe(2);
     fs.rmSync(withMiddleware, { recursive: true, force: true });
+  });
+
+  it('leaves paths that next.config.js redirects to Next', () => {
+    const withRedirect = fs.mkdtempSync(path.join(os.tmpdir(), 'static-pages-redirect-'));
+    writeBuild(withRedirect, { redirect: true });
+    expect([...loadStaticPages(withRedirect).keys()]).toEqual(['/feed.xml']);
+    fs.rmSync(withRedirect, { recursive: true, force: true });
   });
 
   it('uses the same private media length header as lib/media', async () => {
