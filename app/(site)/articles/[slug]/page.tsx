@@ -56,6 +56,7 @@ export default async function ArticlePage({ params }: Props) {
   // Prerendered HTML is what everyone gets, so it is the anonymous view.
   const { source, isPreview } = articleSourceFor(article, ANONYMOUS);
   const toc = tableOfContents(source);
+  const hasToc = toc.length >= 2; // TableOfContents renders nothing for fewer
   const related = getRelatedArticles(article);
   const { previous, next } = getAdjacentArticles(article);
   const video = article.episode?.youtube;
@@ -90,7 +91,7 @@ export default async function ArticlePage({ params }: Props) {
           },
         ]}
       />
-      <article className="container-page grid max-w-6xl gap-x-12 py-8 sm:py-12 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <article className={`container-page grid gap-x-12 py-8 sm:py-12 ${hasToc ? 'max-w-6xl lg:grid-cols-[minmax(0,1fr)_16rem]' : 'max-w-3xl'}`}>
         <div className="min-w-0 max-w-3xl">
         <header>
           <Breadcrumbs items={[{ name: 'Home', href: '/' }, { name: 'Articles', href: '/articles' }, { name: article.title, href: article.url }]} />
@@ -146,9 +147,11 @@ export default async function ArticlePage({ params }: Props) {
           <PrevNextNav previous={previous} next={next} noun="article" />
         </footer>
         </div>
-        <div className="hidden lg:block">
-          <div className="sticky top-24 mt-2"><TableOfContents items={toc} /></div>
-        </div>
+        {hasToc && (
+          <div className="hidden lg:block">
+            <div className="sticky top-24 mt-2"><TableOfContents items={toc} /></div>
+          </div>
+        )}
       </article>
 
       {related.length > 0 && (
