@@ -1,0 +1,80 @@
+// Fixed-window rate limits stored in PostgreSQL, so every app instance shares them.
+// One statement per check: INSERT … ON CONFLICT DO UPDATE … RETURNING is atomic, so
+// concurrent requests from any number of instances can never let more through than
+// the limit (each gets a distinct count).
+import 'server-only';
+import crypto from 'node:crypto';
+import { getDb } from '@/lib/db';
+import type { PrismaClient } from '@/lib/db/generated/client';
+
+export interface RateLimitRule {
+  /** Namespace of the counter, e.g. "sign-in:email". */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Requests left in this window after this one. */
+  remaining: number;
+  /** Seconds until the window resets (for Retry-After and messages). */
+  retryAfterSeconds: number;
+}
+
+/** Subjects (emails, IPs) are hashed: the table holds no personal data in the clear. */
+function bucketKey(rule: RateLimitRule, subject: string): string {
+  const digest = crypto.createHash('sha256').update(subject.trim().toLowerCase()).digest('base64url').slice(0, 32);
+  return `${rule.name}:${digest}`;
+}
+
+export async function consumeRateLimit(
+  rule: RateLimitRule,
+  subject: string,
+  options: { db?: PrismaClient; now?: Date } = {},
+): Promise<RateLimitResult> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const expiresAt = new Date(windowStart.getTime() + windowMs);
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
+    VALUES (${bucketKey(rule, subject)}, ${windowStart}, 1, ${expiresAt})
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+    RETURNING "count"`;
+  const count = Number(row.count);
+  return {
+    allowed: count <= rule.limit,
+    remaining: Math.max(0, rule.limit - count),
+    retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
+  };
+}
+
+/** Checks several rules (e.g. per IP and per email); all are counted, any may refuse. */
+export async function consumeRateLimits(
+  checks: { rule: RateLimitRule; subject: string | null | undefined }[],
+  options: { db?: PrismaClient; now?: Date } = {},
+): Promise<RateLimitResult> {
+  const results = await Promise.all(
+    checks.filter((c) => c.subject).map((c) => consumeRateLimit(c.rule, c.subject!, options)),
+  );
+  const refused = results.filter((r) => !r.allowed);
+  if (refused.length > 0) {
+    return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
+  }
+  return { allowed: true, remaining: Math.min(...results.map((r) => r.remaining), Infinity), retryAfterSeconds: 0 };
+}
+
+/** Drops finished windows; called now and then, never on a request's critical path. */
+export async function pruneRateLimits(options: { db?: PrismaClient; now?: Date } = {}): Promise<number> {
+  const db = options.db ?? getDb();
+  const { count } = await db.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: options.now ?? new Date() } } });
+  return count;
+}
+
+/** "in 3 minutes", "in 40 seconds": for messages people read. */
+export function describeWait(seconds: number): string {
+  if (seconds >= 90) return `in ${Math.ceil(seconds / 60)} minutes`;
+  return `in ${seconds} seconds`;
+}

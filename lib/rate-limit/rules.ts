@@ -1,0 +1,17 @@
+// The limits on what can be abused. Per email and per IP: an attacker rotating emails
+// hits the IP limit, one rotating IPs hits the email limit.
+import type { RateLimitRule } from './rate-limit';
+
+const minutes = (n: number) => n * 60;
+
+export const rateLimits = {
+  /** Wrong passwords: the 11th attempt in 15 minutes for one email is refused. */
+  signInPerEmail: { name: 'sign-in:email', limit: 10, windowSeconds: minutes(15) },
+  signInPerIp: { name: 'sign-in:ip', limit: 50, windowSeconds: minutes(15) },
+  signUpPerIp: { name: 'sign-up:ip', limit: 10, windowSeconds: minutes(60) },
+  magicLinkPerEmail: { name: 'magic-link:email', limit: 5, windowSeconds: minutes(60) },
+  magicLinkPerIp: { name: 'magic-link:ip', limit: 20, windowSeconds: minutes(60) },
+  resetPerEmail: { name: 'reset:email', limit: 5, windowSeconds: minutes(60) },
+  resetPerIp: { name: 'reset:ip', limit: 20, windowSeconds: minutes(60) },
+  verifyResendPerUser: { name: 'verify-resend:user', limit: 5, windowSeconds: minutes(60) },
+} satisfies Record<string, RateLimitRule>;
