@@ -3,6 +3,7 @@
 // at once on one PostgreSQL are safe: migrations take an advisory lock, seeding upserts.
 import 'server-only';
 import { env } from '@/lib/env';
+import { startEmailWorker } from '@/lib/email/send-email';
 import { ensureSearchIndex } from '@/lib/search/search-content';
 import { getConnection } from './index';
 import { migrate } from './migrate';
@@ -19,5 +20,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     log(`Demo data: ${users} demo accounts ready`);
   }
   await ensureSearchIndex(connection.prisma);
+  // Delivers queued mail when SMTP_URL is set (a no-op otherwise: the outbox is the mailbox).
+  startEmailWorker();
   log(`Database ready in ${Date.now() - started} ms`);
 }

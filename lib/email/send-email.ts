@@ -1,0 +1,237 @@
+// Outgoing mail goes through the OutboxEmail table: queueEmail only inserts a row, so
+// a request never waits for (or fails because of) an SMTP server. Delivery claims due
+// rows with a lease, so any number of app instances can deliver side by side without
+// sending a message twice, and a failed send is retried with backoff.
+import 'server-only';
+import { z } from 'zod';
+import { getDb, type PrismaClient } from '@/lib/db';
+import { env } from '@/lib/env';
+import { getMailTransport, type MailTransport } from './transport';
+
+/** Delivery attempts before a message is given up on (status FAILED). */
+export const MAX_ATTEMPTS = 6;
+/** Wait after the 1st, 2nd, … failed attempt. */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
+/** A claimed row is invisible to other deliverers this long; sending a batch must finish well within it. */
+export const LEASE_MS = 5 * 60_000;
+const SEND_TIMEOUT_MS = 60_000;
+const WORKER_INTERVAL_MS = 30_000;
+
+export const outgoingEmailSchema = z.object({
+  to: z.string().trim().max(320, 'Email address is too long').pipe(z.email('Not a valid email address')),
+  template: z.string().trim().min(1).max(100),
+  // A header: one line (no header injection), within RFC 5322's line limit.
+  subject: z
+    .string()
+    .trim()
+    .min(1)
+    .max(998)
+    .refine((s) => !/[\r\n]/.test(s), 'Subject must be a single line'),
+  text: z.string().min(1),
+  html: z.string().min(1),
+});
+
+export type OutgoingEmail = z.input<typeof outgoingEmailSchema>;
+
+/**
+ * Stores the message in the outbox (PENDING) and returns at once. With SMTP configured,
+ * delivery starts in the background; without it the message stays in the outbox,
+ * which is the local mailbox shown at /dev/outbox. Rejects a malformed message.
+ */
+export async function queueEmail(
+  message: OutgoingEmail,
+  db: PrismaClient = getDb(),
+  options: { transport?: MailTransport | null } = {},
+): Promise<{ id: string }> {
+  const data = outgoingEmailSchema.parse(message);
+  const { id } = await db.outboxEmail.create({ data, select: { id: true } });
+  const transport = options.transport === undefined ? getMailTransport() : options.transport;
+  if (transport) kickDelivery(db, transport);
+  return { id };
+}
+
+export interface DeliveryOptions {
+  db?: PrismaClient;
+  /** null (no SMTP_URL): nothing is sent, mail stays in the outbox. */
+  transport?: MailTransport | null;
+  now?: Date;
+  batchSize?: number;
+  /** Batches per run at most, so one run cannot go on for ever. */
+  maxBatches?: number;
+  from?: string;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  /** Failed this time, will be tried again later. */
+  retrying: number;
+  /** Failed for the last time (status FAILED). */
+  failed: number;
+}
+
+interface ClaimedEmail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+}
+
+/** Sends every due PENDING message once. Safe to run concurrently, in one process or many. */
+export async function deliverPendingEmails(options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
+  const transport = options.transport === undefined ? getMailTransport() : options.transport;
+  if (!transport) return result;
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const batchSize = options.batchSize ?? 10;
+  const maxBatches = options.maxBatches ?? 20;
+  const from = options.from ?? env.EMAIL_FROM;
+
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const lease = new Date(now.getTime() + LEASE_MS);
+    const claimed = await claimDueEmails(db, now, lease, batchSize);
+    if (claimed.length === 0) break;
+    // In parallel, so the whole batch finishes within one send timeout (< LEASE_MS).
+    const outcomes = await Promise.all(claimed.map((email) => deliverOne(db, transport, email, { from, now, lease })));
+    for (const outcome of outcomes) if (outcome) result[outcome]++;
+    if (claimed.length < batchSize) break;
+  }
+  return result;
+}
+
+/**
+ * Atomically takes up to `limit` due rows by pushing their nextAttemptAt to the lease's
+ * end: rows another deliverer holds (locked, or already leased) are skipped. Timestamps
+ * go in as UTC wall-clock text, as Prisma stores them in the `timestamp(3)` columns.
+ */
+async function claimDueEmails(db: PrismaClient, now: Date, lease: Date, limit: number): Promise<ClaimedEmail[]> {
+  return db.$queryRaw<ClaimedEmail[]>`
+    UPDATE "OutboxEmail"
+    SET "nextAttemptAt" = ${lease.toISOString()}::timestamp(3)
+    WHERE id IN (
+      SELECT id FROM "OutboxEmail"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp(3)
+      ORDER BY "nextAttemptAt", "createdAt"
+      LIMIT ${limit}::int
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, "to", subject, text, html, attempts`;
+}
+
+async function deliverOne(
+  db: PrismaClient,
+  transport: MailTransport,
+  email: ClaimedEmail,
+  { from, now, lease }: { from: string; now: Date; lease: Date },
+): Promise<keyof DeliveryResult | null> {
+  // Updates only while we still hold the lease: a deliverer that overran it must not
+  // overwrite what the one that took over has recorded.
+  const held = { id: email.id, status: 'PENDING' as const, nextAttemptAt: lease };
+  const attempts = email.attempts + 1;
+  try {
+    await withTimeout(transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html }), SEND_TIMEOUT_MS);
+  } catch (error) {
+    const failed = attempts >= MAX_ATTEMPTS;
+    const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1];
+    console.error(`[email] sending ${email.id} failed (attempt ${attempts} of ${MAX_ATTEMPTS}${failed ? ', giving up' : ''}): ${describe(error)}`);
+    try {
+      await db.outboxEmail.updateMany({
+        where: held,
+        data: {
+          attempts,
+          lastError: describe(error).slice(0, 1000),
+          status: failed ? 'FAILED' : 'PENDING',
+          nextAttemptAt: failed ? now : new Date(now.getTime() + delay),
+        },
+      });
+    } catch (dbError) {
+      // The lease runs out and another run retries it.
+      console.error(`[email] could not record the failed send of ${email.id}: ${describe(dbError)}`);
+    }
+    return failed ? 'failed' : 'retrying';
+  }
+  try {
+    const { count } = await db.outboxEmail.updateMany({ where: held, data: { status: 'SENT', sentAt: now, attempts, lastError: null } });
+    if (count === 0) console.error(`[email] sent ${email.id} after its lease ran out; it may be sent twice`);
+  } catch (dbError) {
+    console.error(`[email] sent ${email.id} but could not mark it SENT (it may be sent again): ${describe(dbError)}`);
+  }
+  return 'sent';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer from the mail server within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+// One delivery run at a time per database client in this process; a kick during a run
+// asks for one more run afterwards (the new row may have missed the running claim).
+const running = new WeakMap<PrismaClient, { again: boolean }>();
+
+function kickDelivery(db: PrismaClient, transport: MailTransport): void {
+  const current = running.get(db);
+  if (current) {
+    current.again = true;
+    return;
+  }
+  const state = { again: false };
+  running.set(db, state);
+  void (async () => {
+    try {
+      do {
+        state.again = false;
+        await deliverPendingEmails({ db, transport });
+      } while (state.again);
+    } catch (error) {
+      // Never reaches the request that queued the mail; the worker retries later.
+      console.error(`[email] background delivery failed: ${describe(error)}`);
+    } finally {
+      running.delete(db);
+    }
+  })();
+}
+
+const workerKey = Symbol.for('steady-spine.email-worker');
+type GlobalWithWorker = typeof globalThis & { [workerKey]?: () => void };
+
+/**
+ * Delivers due mail every 30 s (retries, and mail queued while no instance was up).
+ * Only with a transport (SMTP_URL); started once per process; the timer never keeps
+ * the process alive. Returns a function that stops it, or null when there is no SMTP.
+ */
+export function startEmailWorker(
+  options: { db?: PrismaClient; transport?: MailTransport | null; intervalMs?: number } = {},
+): (() => void) | null {
+  const store = globalThis as GlobalWithWorker;
+  if (store[workerKey]) return store[workerKey];
+  const transport = options.transport === undefined ? getMailTransport() : options.transport;
+  if (!transport) return null;
+  const tick = () => {
+    try {
+      kickDelivery(options.db ?? getDb(), transport);
+    } catch (error) {
+      // A throw inside a timer would crash the server.
+      console.error(`[email] delivery worker could not start a run: ${describe(error)}`);
+    }
+  };
+  const first = setTimeout(tick, 0);
+  const timer = setInterval(tick, options.intervalMs ?? WORKER_INTERVAL_MS);
+  first.unref();
+  timer.unref();
+  const stop = () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    if (store[workerKey] === stop) delete store[workerKey];
+  };
+  store[workerKey] = stop;
+  return stop;
+}
