@@ -8,6 +8,7 @@
 // Loopback only; every load run is bounded in time.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -80,7 +81,7 @@ async function main() {
 
   const server = spawn(process.execPath, serverCommand(false), {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(APP_PORT), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(APP_PORT), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') },
   });
   children.push(server);
   // /search is rendered by Next, so it answers only once instrumentation prepared the database.

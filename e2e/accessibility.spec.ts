@@ -22,6 +22,11 @@ const pages = {
   about: '/about',
   pricing: '/pricing',
   'not found': '/no-such-page',
+  'sign in': '/sign-in',
+  'sign up': '/sign-up',
+  'reset password': '/reset-password',
+  'confirm email': '/verify-email?token=x',
+  outbox: '/dev/outbox',
 };
 
 for (const [name, path] of Object.entries(pages)) {

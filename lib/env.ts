@@ -19,6 +19,21 @@ const envSchema = z.object({
     .default('http://localhost:3000')
     .transform((u) => u.replace(/\/+$/, '')),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** smtp(s)://user:pass@host:port. Unset: mail stays in the outbox table (see /dev/outbox). */
+  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  /** Sender of every email, e.g. "Steady Spine <hello@example.com>". */
+  EMAIL_FROM: z.string().min(3).default('Steady Spine <hello@steadyspine.example>'),
+  /** Show /dev/outbox to everyone (demo and tests; set by `npm start`). Admins always see it. */
+  DEV_OUTBOX_PUBLIC: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  /** Secret for signing session tokens (Auth.js). Required in production with real users. */
+  AUTH_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
   /** Seed demo accounts and data on start (set by `npm start`). */
   SEED_DEMO_DATA: z
     .enum(['true', 'false', '1', '0'])

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { env } from '../lib/env';
 import { describeTarget, resolveDatabaseTarget } from '../lib/db/target';
-import { DEMO_USERS } from '../lib/db/seed-demo';
-import { ensureEmbeddedDatabase, ensurePrismaClient, ensureProductionBuild, serverCommand } from './lib/prepare-build';
+import { DEMO_USERS } from '../lib/db/demo-users';
+import { ensureAuthSecret, ensureEmbeddedDatabase, ensurePrismaClient, ensureProductionBuild, serverCommand } from './lib/prepare-build';
 
 const dev = process.argv.includes('--dev');
 const port = String(env.PORT);
@@ -17,7 +17,14 @@ ensureEmbeddedDatabase(env.DATABASE_URL);
 
 const child = spawn(process.execPath, serverCommand(dev), {
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true', NODE_ENV: dev ? 'development' : 'production' },
+  env: {
+    ...process.env,
+    PORT: port,
+    AUTH_SECRET: ensureAuthSecret(),
+    SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
+    DEV_OUTBOX_PUBLIC: process.env.DEV_OUTBOX_PUBLIC ?? 'true',
+    NODE_ENV: dev ? 'development' : 'production',
+  },
 });
 
 // Announce once the server answers, so the URL is the last thing a newcomer sees.
@@ -33,7 +40,9 @@ const poll = setInterval(async () => {
     clearInterval(poll);
     console.log(`\n  Steady Spine is running at ${url}`);
     console.log(`  Database: ${describeTarget(resolveDatabaseTarget(env.DATABASE_URL))}`);
-    console.log(`  Demo accounts: ${DEMO_USERS.map((u) => `${u.email} (${u.role.toLowerCase()})`).join(', ')}`);
+    console.log('  Demo accounts (email / password):');
+    for (const u of DEMO_USERS) console.log(`    ${u.role.toLowerCase().padEnd(7)} ${u.email.padEnd(30)} ${u.password}`);
+    console.log(`  Emails the site sends (no SMTP configured): ${url}/dev/outbox`);
     console.log('  Press Ctrl+C to stop.\n');
   } catch {
     if (Date.now() - started > 120_000) clearInterval(poll);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AccountNav } from './account-nav';
 
 const nav = [
   { href: '/articles', label: 'Articles', className: '' },
@@ -26,6 +27,7 @@ export function SiteHeader({ siteName }: { siteName: string }) {
             <svg aria-hidden="true" viewBox="0 0 20 20" className="inline size-4 align-[-2px] sm:mr-1" fill="none" stroke="currentColor" strokeWidth="2"><circle cx="8.5" cy="8.5" r="5.5" /><path d="m13 13 4.5 4.5" strokeLinecap="round" /></svg>
             <span className="sr-only sm:not-sr-only">Search</span>
           </Link>
+          <AccountNav />
           <Link href="/pricing" className="ml-1 hidden rounded-full bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 sm:inline-block">
             Join
           </Link>

@@ -1,17 +1,20 @@
 // Demo data for `npm start`: idempotent (upserts by email), safe to run on every start.
+import { hashPassword } from '@/lib/auth/password';
+import { DEMO_USERS } from './demo-users';
 import type { PrismaClient } from './generated/client';
 
-export const DEMO_USERS = [
-  { email: 'maya@steadyspine.example', name: 'Maya Okafor', role: 'COACH' },
-  { email: 'tom@steadyspine.example', name: 'Tom Reilly', role: 'COACH' },
-  { email: 'admin@steadyspine.example', name: 'Avery Admin', role: 'ADMIN' },
-  { email: 'member@steadyspine.example', name: 'Morgan Member', role: 'MEMBER' },
-  { email: 'reader@steadyspine.example', name: 'Riley Reader', role: 'MEMBER' },
-] as const;
+export { DEMO_USERS };
+
 
 export async function seedDemoData(db: PrismaClient): Promise<{ users: number }> {
+  // ON CONFLICT DO NOTHING: several instances may seed at once. A demo password someone
+  // changed stays changed; names and roles are reset.
+  const data = await Promise.all(
+    DEMO_USERS.map(async ({ password, ...user }) => ({ ...user, emailVerified: new Date(), passwordHash: await hashPassword(password) })),
+  );
+  await db.user.createMany({ data, skipDuplicates: true });
   for (const user of DEMO_USERS) {
-    await db.user.upsert({ where: { email: user.email }, create: user, update: { name: user.name, role: user.role } });
+    await db.user.update({ where: { email: user.email }, data: { name: user.name, role: user.role } });
   }
   return { users: DEMO_USERS.length };
 }

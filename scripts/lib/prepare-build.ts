@@ -86,3 +86,17 @@ export function ensureEmbeddedDatabase(databaseUrl: string | undefined): void {
   if (target.kind !== 'pglite' || !target.dataDir || fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) return;
   run(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'init-database.ts')], { DATABASE_URL: databaseUrl ?? '' });
 }
+
+/**
+ * AUTH_SECRET signs session cookies. When it is not configured, `npm start` keeps a
+ * generated one in .data/auth-secret (git-ignored) so sessions survive restarts.
+ */
+export function ensureAuthSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(root, '.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}

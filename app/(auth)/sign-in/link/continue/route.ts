@@ -1,0 +1,12 @@
+// POST /sign-in/link/continue – the magic link's "Sign in" button. A plain form POST
+// (scanners that follow links never send one) answered with 303 to Auth.js's callback,
+// which the browser then opens as a normal navigation, receiving the session cookie.
+import { safeMagicLinkTarget } from '@/lib/auth/magic-link';
+
+export async function POST(request: Request) {
+  const form = await request.formData().catch(() => null);
+  const next = form?.get('next');
+  const target = safeMagicLinkTarget(typeof next === 'string' ? next : undefined);
+  const location = target ?? '/sign-in?error=Verification';
+  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,30 @@
+'use client';
+import { Field } from '@/components/forms/field';
+import { usePasswordLengthGuard } from '@/components/forms/password-length-guard';
+import { FormMessage } from '@/components/forms/form-message';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { useFormAction } from '@/components/forms/use-form-action';
+import { signUpAction } from '@/lib/auth/actions';
+
+export function SignUpForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
+  const { state, action, errors, values } = useFormAction(signUpAction);
+  const { passwordError, onSubmit } = usePasswordLengthGuard(maxLength);
+  return (
+    <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Your name" name="name" autoComplete="name" required maxLength={80} defaultValue={values?.name} error={errors?.name} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} error={errors?.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={minLength}
+        hint={`At least ${minLength} characters. A few unrelated words make a strong password.`}
+        error={passwordError ?? errors?.password}
+      />
+      <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+// /verify-email?token=… – confirming happens on the button's POST, so a mail scanner
+// following the link does not use it up.
+import type { Metadata } from 'next';
+import { VerifyEmailForm } from './verify-email-form';
+
+export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function VerifyEmailPage({ searchParams }: Props) {
+  const token = (await searchParams).token;
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight">Confirm your email address</h1>
+      <p className="mt-4 text-slate-700">One click and your account is ready.</p>
+      <VerifyEmailForm token={typeof token === 'string' ? token.slice(0, 200) : ''} />
+    </>
+  );
+}

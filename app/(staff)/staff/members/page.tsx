@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { FormattedDate } from '@/components/content/formatted-date';
+import { Pagination } from '@/components/content/pagination';
+import { requireAdmin } from '@/lib/auth/guards';
+import { memberSearchSchema, searchMembers } from '@/lib/auth/members';
+import { RoleForm } from './role-form';
+
+export const metadata: Metadata = { title: 'Members', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function StaffMembersPage({ searchParams }: Props) {
+  await requireAdmin('/staff/members');
+  const raw = await searchParams;
+  const query = memberSearchSchema.parse({ q: raw.q, page: raw.page });
+  const { members, total, page, pageCount } = await searchMembers(query);
+  return (
+    <div className="container-page py-10 sm:py-14">
+      <h1 className="text-3xl font-bold tracking-tight">Members</h1>
+      <form role="search" method="get" className="mt-6 flex max-w-xl gap-2">
+        <label htmlFor="member-q" className="sr-only">Search members by email or name</label>
+        <input id="member-q" name="q" type="search" defaultValue={query.q} placeholder="Search by email or name" className="min-w-0 flex-1 rounded-full border border-slate-300 px-4 py-2" />
+        <button type="submit" className="rounded-full bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">Search</button>
+      </form>
+      <p className="mt-4 text-sm text-slate-600" aria-live="polite">{total} {total === 1 ? 'person' : 'people'}{query.q && ` matching “${query.q}”`}</p>
+      <div className="mt-4 overflow-x-auto">
+        <table className="w-full min-w-[40rem] text-left text-sm">
+          <caption className="sr-only">Members, newest first</caption>
+          <thead className="border-b border-sand-200 text-slate-600">
+            <tr><th scope="col" className="py-2 pr-4">Name</th><th scope="col" className="py-2 pr-4">Email</th><th scope="col" className="py-2 pr-4">Joined</th><th scope="col" className="py-2">Role</th></tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id} className="border-b border-sand-100 align-top">
+                <th scope="row" className="py-3 pr-4 font-medium">{m.name ?? '—'}</th>
+                <td className="py-3 pr-4">{m.email}{!m.emailVerified && <span className="ml-1 text-xs text-slate-500">(unconfirmed)</span>}</td>
+                <td className="py-3 pr-4"><FormattedDate date={m.createdAt} /></td>
+                <td className="py-3"><RoleForm userId={m.id} role={m.role} label={m.name ?? m.email} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => `/staff/members?${new URLSearchParams({ q: query.q, page: String(p) })}`} />
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+// /api/auth/* – Auth.js (sign-in callbacks, session, sign-out).
+export { GET, POST } from '@/auth';

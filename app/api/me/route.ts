@@ -1,0 +1,10 @@
+// GET /api/me – who is signed in, for the header of prerendered pages. Never cached.
+import { getCurrentUser } from '@/lib/auth/current-user';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const user = await getCurrentUser();
+  const body = user ? { signedIn: true, name: user.name ?? user.email, role: user.role } : { signedIn: false };
+  return Response.json(body, { headers: { 'Cache-Control': 'private, no-store' } });
+}

@@ -1,0 +1,36 @@
+'use client';
+// The header's account link. Public pages are prerendered for everyone, so who is
+// signed in is asked after load (/api/me) instead of being rendered into the page.
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+
+type Me = { signedIn: false } | { signedIn: true; name: string; role: 'MEMBER' | 'COACH' | 'ADMIN' };
+
+export function AccountNav() {
+  const [me, setMe] = useState<Me | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    fetch('/api/me', { cache: 'no-store' })
+      .then((r) => (r.ok ? (r.json() as Promise<Me>) : null))
+      .then((data) => !cancelled && setMe(data))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const linkClass = 'rounded-md px-2 py-2 text-slate-700 hover:bg-sand-100 hover:text-ink sm:px-3';
+  if (me?.signedIn) {
+    const firstName = me.name.split(/\s+/)[0];
+    return (
+      <>
+        {me.role !== 'MEMBER' && <Link href="/staff" className={`${linkClass} hidden sm:inline-block`}>Staff</Link>}
+        <Link href="/account" className={linkClass} data-testid="account-link">
+          <span className="sr-only">Your account, signed in as </span>
+          {firstName}
+        </Link>
+      </>
+    );
+  }
+  return <Link href="/sign-in" className={linkClass}>Sign in</Link>;
+}

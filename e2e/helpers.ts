@@ -1,0 +1,35 @@
+// Shared steps for the account specs.
+import { expect, type Page } from '@playwright/test';
+
+let counter = 0;
+/** A fresh address per test, so parallel tests never share an account or a rate limit. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}-${process.pid}-${counter++}@example.com`;
+}
+
+/**
+ * Opens the newest email to `to` in the outbox and returns the path of its first link.
+ * Links are built on SITE_URL; the test server may listen elsewhere, so only the
+ * path and query are followed.
+ */
+export async function linkFromLatestEmail(page: Page, to: string, subject: RegExp): Promise<string> {
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+  await page.getByRole('link', { name: subject }).first().click();
+  const href = await page.getByRole('region', { name: 'Links in this email' }).getByRole('link').first().getAttribute('href');
+  const url = new URL(href!);
+  return `${url.pathname}${url.search}`;
+}
+
+export async function signInWithPassword(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function expectSignedInAs(page: Page, firstName: string) {
+  await expect(page.getByTestId('account-link')).toContainText(firstName);
+}
+
+/** The form's own message (Next's route announcer is also an alert, so scope to forms). */
+export const formAlert = (page: Page) => page.locator('main [role="alert"]');

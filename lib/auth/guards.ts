@@ -1,0 +1,30 @@
+// Authorisation for pages, actions and route handlers. Layouts are not a boundary (they
+// do not re-run on client navigation): every page and action calls one of these.
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import { getCurrentUser, type CurrentUser } from './current-user';
+
+/** A same-site path to return to after signing in; anything else becomes "/". */
+export function safeReturnPath(path: string | undefined | null): string {
+  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
+  return path;
+}
+
+export async function requireUser(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return user;
+}
+
+/** Coaches and admins. Others get a 404: staff pages do not admit they exist. */
+export async function requireCoach(returnTo: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if (user.role !== 'COACH' && user.role !== 'ADMIN') notFound();
+  return user;
+}
+
+export async function requireAdmin(returnTo: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if (user.role !== 'ADMIN') notFound();
+  return user;
+}

@@ -1,0 +1,24 @@
+import 'server-only';
+import { queueEmail } from '@/lib/email/send-email';
+import { magicLink } from '@/lib/email/templates';
+import { absoluteUrl } from '@/lib/site';
+
+/**
+ * Emails a sign-in link. The link opens /sign-in/link, a page with a "Sign in" button:
+ * only that POST consumes the token, so mail scanners that follow links cannot. The
+ * link is built on SITE_URL, never on the request's Host header.
+ */
+export async function sendMagicLink({ email, callbackUrl, expiresInMinutes }: { email: string; callbackUrl: string; expiresInMinutes: number }) {
+  const callback = new URL(callbackUrl);
+  const confirm = new URL(absoluteUrl('/sign-in/link'));
+  confirm.searchParams.set('next', `${callback.pathname}${callback.search}`);
+  await queueEmail({ to: email, ...magicLink({ url: confirm.toString(), expiresInMinutes }) });
+}
+
+/** The callback path a confirm page may continue to: only Auth.js's email callback. */
+export function safeMagicLinkTarget(next: string | undefined): string | null {
+  if (!next || !next.startsWith('/api/auth/callback/email?')) return null;
+  const url = new URL(next, 'http://placeholder');
+  if (url.pathname !== '/api/auth/callback/email' || !url.searchParams.get('token') || !url.searchParams.get('email')) return null;
+  return `${url.pathname}${url.search}`;
+}
