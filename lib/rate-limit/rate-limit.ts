@@ -1,7 +1,8 @@
-// Fixed-window rate limits stored in PostgreSQL, so every app instance shares them.
-// One statement per check: INSERT … ON CONFLICT DO UPDATE … RETURNING is atomic, so
-// concurrent requests from any number of instances can never let more through than
-// the limit (each gets a distinct count).
+// Rate limits stored in PostgreSQL, so every app instance shares them. Each key's
+// window opens at its first request (so a burst cannot straddle a clock-aligned boundary
+// and get twice the limit). One statement per check: INSERT … ON CONFLICT DO UPDATE …
+// RETURNING takes the row lock, so concurrent requests from any number of instances
+// each get a distinct count and never more than the limit get through.
 import 'server-only';
 import crypto from 'node:crypto';
 import { getDb } from '@/lib/db';
@@ -35,19 +36,19 @@ export async function consumeRateLimit(
 ): Promise<RateLimitResult> {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const expiresAt = new Date(windowStart.getTime() + windowMs);
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
-    VALUES (${bucketKey(rule, subject)}, ${windowStart}, 1, ${expiresAt})
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
-    RETURNING "count"`;
+  const windowEnd = new Date(now.getTime() + rule.windowSeconds * 1000);
+  const [row] = await db.$queryRaw<{ count: number; expiresAt: Date }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "count", "expiresAt")
+    VALUES (${bucketKey(rule, subject)}, 1, ${windowEnd})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+      "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN ${windowEnd} ELSE "RateLimitBucket"."expiresAt" END
+    RETURNING "count", "expiresAt"`;
   const count = Number(row.count);
   return {
     allowed: count <= rule.limit,
     remaining: Math.max(0, rule.limit - count),
-    retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
+    retryAfterSeconds: Math.max(1, Math.ceil((new Date(row.expiresAt).getTime() - now.getTime()) / 1000)),
   };
 }
 

@@ -24,15 +24,19 @@ describe(`rate limits on ${testDatabaseKind()}`, () => {
     expect(results[10].retryAfterSeconds).toBe(900);
   });
 
-  it('starts counting again in the next window and keeps subjects apart', async () => {
+  it('opens the window at the first request, so a burst across a minute boundary is still limited', async () => {
     const r = rule('windows', 2, 60);
-    const t0 = new Date('2026-01-01T10:00:10Z');
     const prisma = db.connection.prisma;
-    await consumeRateLimit(r, 'x', { db: prisma, now: t0 });
-    await consumeRateLimit(r, 'x', { db: prisma, now: t0 });
-    expect((await consumeRateLimit(r, 'x', { db: prisma, now: t0 })).allowed).toBe(false);
-    expect((await consumeRateLimit(r, 'y', { db: prisma, now: t0 })).allowed).toBe(true);
-    expect((await consumeRateLimit(r, 'x', { db: prisma, now: new Date('2026-01-01T10:01:00Z') })).allowed).toBe(true);
+    const at = (s: string) => ({ db: prisma, now: new Date(`2026-01-01T10:${s}Z`) });
+    expect((await consumeRateLimit(r, 'x', at('00:59'))).allowed).toBe(true);
+    expect((await consumeRateLimit(r, 'x', at('01:00'))).allowed).toBe(true);
+    const third = await consumeRateLimit(r, 'x', at('01:01'));
+    expect(third.allowed).toBe(false);
+    expect(third.retryAfterSeconds).toBe(58);
+    expect((await consumeRateLimit(r, 'y', at('01:01'))).allowed).toBe(true);
+    // Once the window that opened at 00:59 has closed, counting starts again.
+    const fresh = await consumeRateLimit(r, 'x', at('01:59'));
+    expect(fresh).toMatchObject({ allowed: true, remaining: 1 });
   });
 
   it('treats an email the same whatever its case and spacing', async () => {

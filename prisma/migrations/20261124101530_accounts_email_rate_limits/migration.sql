@@ -72,11 +72,10 @@ CREATE TABLE "OutboxEmail" (
 -- CreateTable
 CREATE TABLE "RateLimitBucket" (
     "key" TEXT NOT NULL,
-    "windowStart" TIMESTAMP(3) NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
     "expiresAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "RateLimitBucket_pkey" PRIMARY KEY ("key","windowStart")
+    CONSTRAINT "RateLimitBucket_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex
