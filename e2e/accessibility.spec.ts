@@ -37,3 +37,16 @@ for (const [name, path] of Object.entries(pages)) {
     expect(summary).toEqual([]);
   });
 }
+
+test('signed-in pages (account, staff, members) have no accessibility violations', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email', { exact: true }).fill('admin@steadyspine.example');
+  await page.getByLabel('Password', { exact: true }).fill('demo-admin-pass');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  for (const path of ['/account', '/staff', '/staff/members']) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  }
+});

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectSignedInAs, formAlert, linkFromLatestEmail, signInWithPassword, uniqueEmail } from './helpers';
 
@@ -197,4 +198,87 @@ test('a reset request for an unknown address looks exactly like a known one', as
   await page.getByRole('button', { name: 'Email me a reset link' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
   await expect(page.getByText('If an account uses that address')).toBeVisible();
+});
+
+test('changing the password keeps this session and ends the others', async ({ browser, page }) => {
+  const email = uniqueEmail('changer');
+  await signUp(page, 'Cleo Changer', email);
+  await verifyThroughOutbox(page, email);
+  await signInWithPassword(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+  const otherDevice = await (await browser.newContext()).newPage();
+  await signInWithPassword(otherDevice, email, PASSWORD);
+  await expect(otherDevice).toHaveURL(/\/account$/);
+
+  const section = page.getByRole('region', { name: 'Change your password' });
+  await section.getByLabel('Current password').fill('not-my-password');
+  await section.getByLabel('New password').fill('fresh-meadow-path-31');
+  await section.getByRole('button', { name: 'Change password' }).click();
+  await expect(section.getByRole('alert')).toContainText('current password is not right');
+
+  await section.getByLabel('Current password').fill(PASSWORD);
+  await section.getByLabel('New password').fill('fresh-meadow-path-31');
+  await section.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Password changed. You have been signed out on your other devices.')).toBeVisible();
+  await expect(page).toHaveURL(/passwordChanged=1/);
+
+  // This session was re-issued and still works.
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await otherDevice.goto('/account');
+  await expect(otherDevice).toHaveURL(/\/sign-in/);
+  await expect(linkFromLatestEmail(page, email, /password was changed/)).resolves.toBeTruthy();
+});
+
+test('changing the email address takes effect only from a link sent to the new address', async ({ page }) => {
+  const email = uniqueEmail('mover');
+  const newEmail = uniqueEmail('moved');
+  await signUp(page, 'Mo Mover', email);
+  await verifyThroughOutbox(page, email);
+  await signInWithPassword(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+
+  const section = page.getByRole('region', { name: 'Change your email address' });
+  await section.getByLabel('New email address').fill(newEmail);
+  await section.getByLabel('Current password').fill(PASSWORD);
+  await section.getByRole('button', { name: 'Send a confirmation link' }).click();
+  await expect(section.getByRole('status')).toContainText(`We sent a link to ${newEmail}`);
+  await page.reload();
+  await expect(page.locator('main dl')).toContainText(email);
+
+  const link = await linkFromLatestEmail(page, newEmail, /Confirm your new email address/);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Confirm my new address' }).click();
+  await expect(page.getByText('Your email address is changed')).toBeVisible();
+  await expect(page.locator('main dl')).toContainText(newEmail);
+  await expect(linkFromLatestEmail(page, email, /email address was changed/)).resolves.toBeTruthy();
+});
+
+test('a member downloads their data, then deletes the account', async ({ page }) => {
+  const email = uniqueEmail('leaver');
+  await signUp(page, 'Lou Leaver', email);
+  await verifyThroughOutbox(page, email);
+  await signInWithPassword(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download my data' }).click();
+  const file = await (await download).path();
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(data.profile).toMatchObject({ email, name: 'Lou Leaver' });
+  expect(JSON.stringify(data)).not.toContain('argon2');
+
+  const section = page.getByRole('region', { name: 'Delete your account' });
+  await section.getByLabel('Type DELETE to confirm').fill('delete');
+  await section.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(section.getByRole('alert')).toContainText('Type DELETE');
+  await section.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await section.getByLabel('Current password').fill(PASSWORD);
+  await section.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account is deleted' })).toBeVisible();
+
+  await signInWithPassword(page, email, PASSWORD);
+  await expect(formAlert(page)).toContainText('do not match');
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
+  await expect(page.getByRole('link', { name: /Confirm your email address/ })).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import type { PrismaClient } from '@/lib/db/generated/client';
 
 /** What the account page shows about how a person signs in. */
 export async function getSignInMethods(userId: string) {
@@ -8,4 +9,42 @@ export async function getSignInMethods(userId: string) {
     select: { passwordHash: true, createdAt: true, accounts: { select: { provider: true } } },
   });
   return { hasPassword: user.passwordHash !== null, oauth: user.accounts.map((a) => a.provider), joined: user.createdAt };
+}
+
+/** Everything the site holds about a person, as they can download it before leaving. */
+export async function exportAccountData(userId: string, db: PrismaClient = getDb()) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true, email: true, name: true, role: true, emailVerified: true, image: true, createdAt: true, updatedAt: true,
+      passwordHash: true,
+      accounts: { select: { provider: true, providerAccountId: true } },
+    },
+  });
+  const emails = await db.outboxEmail.findMany({
+    where: { to: user.email },
+    orderBy: { createdAt: 'asc' },
+    select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
+  });
+  const { passwordHash, ...profile } = user;
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: { ...profile, hasPassword: passwordHash !== null },
+    signInAccounts: user.accounts,
+    emailsSent: emails,
+  };
+}
+
+/**
+ * Removes a person: their user row (linked accounts and tokens cascade) and the emails
+ * sent to them. Rate-limit counters hold only hashes and expire by themselves.
+ */
+export async function deleteAccount(userId: string, db: PrismaClient = getDb()): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return;
+  await db.$transaction([
+    db.outboxEmail.deleteMany({ where: { to: user.email } }),
+    db.verificationToken.deleteMany({ where: { identifier: user.email } }),
+    db.user.delete({ where: { id: userId } }),
+  ]);
 }

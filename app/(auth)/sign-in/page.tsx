@@ -15,11 +15,15 @@ export default async function SignInPage({ searchParams }: Props) {
   const callbackUrl = safeReturnPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : '/account');
   if (await getCurrentUser()) redirect(callbackUrl);
   const linkError = params.error === 'Verification';
+  const notLinked = params.error === 'OAuthAccountNotLinked';
+  const otherError = typeof params.error === 'string' && !linkError && !notLinked;
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
       {params.verified === '1' && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">Thank you: your email address is confirmed. You can sign in now.</p>}
       {params.reset === '1' && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">Your new password is saved, and other devices are signed out. Sign in with it now.</p>}
+      {notLinked && <p role="alert" className="mt-4 rounded-lg bg-orange-50 px-4 py-3 text-sm text-coral-700">That email address already has an account. Sign in with your password or an email link; you can then use that account here.</p>}
+      {otherError && <p role="alert" className="mt-4 rounded-lg bg-orange-50 px-4 py-3 text-sm text-coral-700">We could not sign you in. Please try again.</p>}
       {linkError && <p role="alert" className="mt-4 rounded-lg bg-orange-50 px-4 py-3 text-sm text-coral-700">That sign-in link has expired or was already used. Ask for a new one below.</p>}
       <section aria-labelledby="password-heading" className="mt-8">
         <h2 id="password-heading" className="sr-only">With your password</h2>

@@ -3,17 +3,26 @@ import { FormattedDate } from '@/components/content/formatted-date';
 import { getSignInMethods } from '@/lib/auth/account';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
 const roleLabel = { MEMBER: 'Member', COACH: 'Coach', ADMIN: 'Admin' } as const;
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const user = await requireUser('/account');
+  const params = await searchParams;
+  const emailChanged = params.emailChanged === '1';
+  const passwordChanged = params.passwordChanged === '1';
   const methods = await getSignInMethods(user.id);
   return (
     <div className="container-page max-w-2xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
+      {passwordChanged && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">Password changed. You have been signed out on your other devices.</p>}
+      {emailChanged && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">Your email address is changed. We let your old address know.</p>}
       <section aria-labelledby="profile-heading" className="mt-8 rounded-2xl border border-sand-200 p-6">
         <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
         <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
@@ -30,6 +39,26 @@ export default async function AccountPage() {
           <li>A sign-in link sent to {user.email}</li>
           {methods.oauth.map((p) => <li key={p}>{p === 'google' ? 'Google' : p === 'github' ? 'GitHub' : p}</li>)}
         </ul>
+      </section>
+      <section aria-labelledby="password-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
+        <h2 id="password-heading" className="text-lg font-semibold">{methods.hasPassword ? 'Change your password' : 'Set a password'}</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">This signs you out on your other devices.</p>
+        <ChangePasswordForm hasPassword={methods.hasPassword} minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+      </section>
+      <section aria-labelledby="email-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
+        <h2 id="email-heading" className="text-lg font-semibold">Change your email address</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">We send a link to the new address; the change happens when you open it.</p>
+        <ChangeEmailForm hasPassword={methods.hasPassword} />
+      </section>
+      <section aria-labelledby="data-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
+        <h2 id="data-heading" className="text-lg font-semibold">Your data</h2>
+        <p className="mt-1 text-sm text-slate-700">Download everything we hold about you as a JSON file.</p>
+        <a href="/account/export" download className="mt-4 inline-block rounded-full border border-slate-300 px-5 py-2.5 font-medium hover:bg-sand-50">Download my data</a>
+      </section>
+      <section aria-labelledby="delete-heading" className="mt-6 rounded-2xl border border-coral-700/40 p-6">
+        <h2 id="delete-heading" className="text-lg font-semibold">Delete your account</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-700">This removes your account and the emails we sent you, and cannot be undone. Download your data first if you want a copy.</p>
+        <DeleteAccountForm hasPassword={methods.hasPassword} />
       </section>
       <form action={signOutAction} className="mt-8">
         <button type="submit" className="rounded-full border border-slate-300 px-5 py-2.5 font-medium hover:bg-sand-50">Sign out</button>

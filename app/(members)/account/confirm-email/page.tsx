@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { ConfirmEmailChangeForm } from '../account-forms';
+
+export const metadata: Metadata = { title: 'Confirm your new email address', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ConfirmEmailChangePage({ searchParams }: Props) {
+  const token = (await searchParams).token;
+  return (
+    <div className="container-page max-w-md py-10 sm:py-16">
+      <h1 className="text-3xl font-bold tracking-tight">Confirm your new email address</h1>
+      <p className="mt-4 text-slate-700">Your account will use this address from now on.</p>
+      <ConfirmEmailChangeForm token={typeof token === 'string' ? token.slice(0, 200) : ''} />
+    </div>
+  );
+}
