@@ -1,7 +1,8 @@
 // /verify-email?token=… – confirming happens on the button's POST, so a mail scanner
 // following the link does not use it up.
 import type { Metadata } from 'next';
-import { VerifyEmailForm } from './verify-email-form';
+import { TokenConfirmForm } from '@/components/forms/token-confirm-form';
+import { verifyEmailAction } from '@/lib/auth/actions';
 
 export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
 
@@ -13,7 +14,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     <>
       <h1 className="text-3xl font-bold tracking-tight">Confirm your email address</h1>
       <p className="mt-4 text-slate-700">One click and your account is ready.</p>
-      <VerifyEmailForm token={typeof token === 'string' ? token.slice(0, 200) : ''} />
+      <TokenConfirmForm token={typeof token === 'string' ? token.slice(0, 200) : ''} serverAction={verifyEmailAction} label="Confirm my email address" pendingLabel="Confirming…" />
     </>
   );
 }

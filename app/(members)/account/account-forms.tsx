@@ -4,7 +4,7 @@ import { FormMessage } from '@/components/forms/form-message';
 import { usePasswordLengthGuard } from '@/components/forms/password-length-guard';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { changePasswordAction, confirmEmailChangeAction, deleteAccountAction, requestEmailChangeAction } from '@/lib/auth/account-actions';
+import { changePasswordAction, deleteAccountAction, requestEmailChangeAction } from '@/lib/auth/account-actions';
 
 function CurrentPassword({ error, id }: { error?: string; id: string }) {
   return <Field label="Current password" name="currentPassword" id={id} type="password" autoComplete="current-password" required error={error} />;
@@ -31,17 +31,6 @@ export function ChangeEmailForm({ hasPassword }: { hasPassword: boolean }) {
       <Field label="New email address" name="newEmail" type="email" autoComplete="email" required defaultValue={values?.newEmail} error={errors?.newEmail} />
       {hasPassword && <CurrentPassword id="email-current" error={errors?.currentPassword} />}
       <SubmitButton pendingLabel="Sending…">Send a confirmation link</SubmitButton>
-    </form>
-  );
-}
-
-export function ConfirmEmailChangeForm({ token }: { token: string }) {
-  const { state, action } = useFormAction(confirmEmailChangeAction);
-  return (
-    <form action={action} className="mt-6 space-y-4">
-      <input type="hidden" name="token" value={token} />
-      <FormMessage state={state} />
-      <SubmitButton pendingLabel="Confirming…">Confirm my new address</SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ConfirmEmailChangeForm } from '../account-forms';
+import { TokenConfirmForm } from '@/components/forms/token-confirm-form';
+import { confirmEmailChangeAction } from '@/lib/auth/account-actions';
 
 export const metadata: Metadata = { title: 'Confirm your new email address', robots: { index: false } };
 
@@ -11,7 +12,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: Props) {
     <div className="container-page max-w-md py-10 sm:py-16">
       <h1 className="text-3xl font-bold tracking-tight">Confirm your new email address</h1>
       <p className="mt-4 text-slate-700">Your account will use this address from now on.</p>
-      <ConfirmEmailChangeForm token={typeof token === 'string' ? token.slice(0, 200) : ''} />
+      <TokenConfirmForm token={typeof token === 'string' ? token.slice(0, 200) : ''} serverAction={confirmEmailChangeAction} label="Confirm my new address" pendingLabel="Confirming…" />
     </div>
   );
 }

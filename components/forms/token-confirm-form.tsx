@@ -1,0 +1,27 @@
+'use client';
+import type { FormState } from '@/lib/auth/form-state';
+import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
+import { useFormAction } from './use-form-action';
+
+/** A one-button form that spends an emailed token on POST (scanners only GET links). */
+export function TokenConfirmForm({
+  token,
+  serverAction,
+  label,
+  pendingLabel,
+}: {
+  token: string;
+  serverAction: (state: FormState, form: FormData) => Promise<FormState>;
+  label: string;
+  pendingLabel: string;
+}) {
+  const { state, action } = useFormAction(serverAction);
+  return (
+    <form action={action} className="mt-6 space-y-4">
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel={pendingLabel}>{label}</SubmitButton>
+    </form>
+  );
+}
