@@ -95,6 +95,8 @@ test('the 11th rapid wrong password for one email is refused with a clear messag
 });
 
 test('bad input gets a clear message, not an error page', async ({ page }) => {
+  // Typing 10 MB into a field takes Playwright 15-30 s on a 2-core machine.
+  test.setTimeout(120_000);
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill('Tess Test');
   await page.getByLabel('Email', { exact: true }).fill('not-an-email');
