@@ -9,6 +9,7 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { sendMagicLink } from '@/lib/auth/magic-link';
+import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { authorizePassword } from '@/lib/auth/password-sign-in';
 import { getDb } from '@/lib/db';
 import { env, isProduction } from '@/lib/env';
@@ -30,11 +31,8 @@ function config(): NextAuthConfig {
       sendVerificationRequest: ({ identifier, url }) => sendMagicLink({ email: identifier, callbackUrl: url, expiresInMinutes: MAGIC_LINK_MINUTES }),
     },
   ];
-  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
-    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
-  }
-  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
-    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  for (const { id, clientId, clientSecret } of configuredOAuthProviders()) {
+    providers.push((id === 'google' ? Google : GitHub)({ clientId, clientSecret }));
   }
   return {
     adapter: PrismaAdapter(getDb() as never) as Adapter,
@@ -72,11 +70,3 @@ function config(): NextAuthConfig {
 
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(config);
 export const { GET, POST } = handlers;
-
-/** Which sign-in methods this deployment offers (for the sign-in and account pages). */
-export function oauthProviders(): { id: 'google' | 'github'; name: string }[] {
-  return [
-    ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? [{ id: 'google' as const, name: 'Google' }] : []),
-    ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET ? [{ id: 'github' as const, name: 'GitHub' }] : []),
-  ];
-}

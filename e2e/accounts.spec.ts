@@ -284,3 +284,22 @@ test('a member downloads their data, then deletes the account', async ({ page })
   await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
   await expect(page.getByRole('link', { name: /Confirm your email address/ })).toHaveCount(0);
 });
+
+test('signing up with an address that has an account looks the same as a new one', async ({ page }) => {
+  await signUp(page, 'Someone Else', 'member@steadyspine.example');
+  await expect(page.getByText('We have sent a link to confirm your address')).toBeVisible();
+  // The existing, confirmed account gets no new confirmation link and keeps its password.
+  await page.goto(`/dev/outbox?to=${encodeURIComponent('member@steadyspine.example')}`);
+  await expect(page.getByRole('link', { name: /Confirm your email address/ })).toHaveCount(0);
+  await signInWithPassword(page, 'member@steadyspine.example', 'demo-member-pass');
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test('the session cookie is httpOnly and SameSite', async ({ page, context }) => {
+  await signInWithPassword(page, 'reader@steadyspine.example', 'demo-reader-pass');
+  await expect(page).toHaveURL(/\/account$/);
+  const session = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe('Lax');
+});

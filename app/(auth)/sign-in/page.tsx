@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { oauthProviders, signIn } from '@/auth';
+import { signIn } from '@/auth';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { safeReturnPath } from '@/lib/auth/guards';
+import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { MagicLinkForm, PasswordSignInForm } from './sign-in-forms';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
@@ -16,6 +17,8 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect(callbackUrl);
   const linkError = params.error === 'Verification';
   const notLinked = params.error === 'OAuthAccountNotLinked';
+  // Only ids and names: server-action closures below must not carry client secrets.
+  const oauth = configuredOAuthProviders().map(({ id, name }) => ({ id, name }));
   const otherError = typeof params.error === 'string' && !linkError && !notLinked;
   return (
     <>
@@ -35,11 +38,11 @@ export default async function SignInPage({ searchParams }: Props) {
         <p className="mb-4 mt-1 text-sm text-slate-600">No password needed. New here? The link creates your account.</p>
         <MagicLinkForm callbackUrl={callbackUrl} />
       </section>
-      {oauthProviders().length > 0 && (
+      {oauth.length > 0 && (
         <section aria-labelledby="oauth-heading" className="mt-10 border-t border-sand-200 pt-8">
           <h2 id="oauth-heading" className="font-semibold">Or continue with</h2>
           <div className="mt-4 flex flex-col gap-3">
-            {oauthProviders().map((p) => (
+            {oauth.map((p) => (
               <form key={p.id} action={async () => { 'use server'; await signIn(p.id, { redirectTo: callbackUrl }); }}>
                 <button type="submit" className="w-full rounded-full border border-slate-300 px-5 py-2.5 font-medium hover:bg-sand-50">Continue with {p.name}</button>
               </form>
