@@ -4,10 +4,11 @@
 //   article page    a prerendered public article
 //   home page       the prerendered home page
 //   podcast feed    /podcast/feed.xml
-// and reports the article page's JavaScript and HTML bytes and the server's memory.
+// and reports the article page's JavaScript and HTML bytes and the server's memory;
+// then Stripe webhook throughput with 30% duplicates and the end-state check (bench/webhooks.ts).
 // Loopback only; every load run is bounded in time.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -134,6 +135,11 @@ server memory (RSS): ${rssBefore.toFixed(0)} MB idle after start, ${rssAfter.toF
 Targets from DESIGN.md (measured on 2 cores with the load generator on the same cores):
   article page >= 3,500 req/s and p99 <= 50 ms: ${article.rps >= 3500 ? 'met' : 'NOT met'} (${article.rps.toFixed(0)} req/s, p99 ${article.p99} ms)
   the baseline is the ceiling this machine sets for serving these bytes from Node.js: the article runs at ${((article.rps / base) * 100).toFixed(0)}% of it.`);
+
+  // The page server is done; the webhook run gets the cores to itself.
+  server.kill('SIGTERM');
+  const webhooks = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'webhooks.ts')], { stdio: 'inherit', env: process.env });
+  if (webhooks.status !== 0) throw new Error('The webhook benchmark failed');
 }
 
 main()

@@ -34,6 +34,17 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optionalString,
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
+  /** Stripe secret key (sk_live_… or sk_test_…). Unset: no online sign-up (npm start runs the local emulator). */
+  STRIPE_SECRET_KEY: optionalString,
+  /** Signing secret of the webhook endpoint (whsec_…), from the dashboard or `stripe listen`. */
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Base URL of a Stripe-compatible API, e.g. the local emulator. Unset: api.stripe.com. */
+  STRIPE_API_URL: optionalString.pipe(z.string().url().optional()),
+  /** Price ids of the two plans. Unset: the prices with lookup keys membership_monthly / membership_annual. */
+  STRIPE_PRICE_MONTHLY: optionalString,
+  STRIPE_PRICE_ANNUAL: optionalString,
+  /** Free-trial days for new members (0: none). */
+  STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
   /** Seed demo accounts and data on start (set by `npm start`). */
   SEED_DEMO_DATA: z
     .enum(['true', 'false', '1', '0'])

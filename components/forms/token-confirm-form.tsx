@@ -10,8 +10,11 @@ export function TokenConfirmForm({
   serverAction,
   label,
   pendingLabel,
+  next,
 }: {
   token: string;
+  /** Where to continue afterwards (a same-site path; the action re-checks it). */
+  next?: string;
   serverAction: (state: FormState, form: FormData) => Promise<FormState>;
   label: string;
   pendingLabel: string;
@@ -20,6 +23,7 @@ export function TokenConfirmForm({
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="token" value={token} />
+      {next && <input type="hidden" name="next" value={next} />}
       <FormMessage state={state} />
       <SubmitButton pendingLabel={pendingLabel}>{label}</SubmitButton>
     </form>

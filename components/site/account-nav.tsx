@@ -2,22 +2,10 @@
 // The header's account link. Public pages are prerendered for everyone, so who is
 // signed in is asked after load (/api/me) instead of being rendered into the page.
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
-
-type Me = { signedIn: false } | { signedIn: true; name: string; role: 'MEMBER' | 'COACH' | 'ADMIN' };
+import { useMe } from './use-me';
 
 export function AccountNav() {
-  const [me, setMe] = useState<Me | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    fetch('/api/me', { cache: 'no-store' })
-      .then((r) => (r.ok ? (r.json() as Promise<Me>) : null))
-      .then((data) => !cancelled && setMe(data))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const me = useMe();
 
   const linkClass = 'rounded-md px-2 py-2 text-slate-700 hover:bg-sand-100 hover:text-ink sm:px-3';
   if (me?.signedIn) {

@@ -88,7 +88,12 @@ export async function deleteAccountAction(_: FormState, form: FormData): Promise
   }
   const problem = await confirmCurrentPassword(user, field(form, 'currentPassword'));
   if (problem) return problem;
-  await deleteAccount(user.id);
+  try {
+    await deleteAccount(user.id);
+  } catch (error) {
+    console.error('Account deletion stopped:', error);
+    return { status: 'error', message: 'We could not cancel your membership with our payment provider, so nothing was deleted. Please try again in a minute.' };
+  }
   await signOut({ redirectTo: '/account/deleted' });
   return { status: 'success', message: 'Deleted.' };
 }

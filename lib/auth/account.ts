@@ -1,5 +1,8 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import type Stripe from 'stripe';
+import { cancelAllSubscriptions } from '@/lib/billing/checkout';
+import { getStripe } from '@/lib/billing/stripe-client';
 import type { PrismaClient } from '@/lib/db/generated/client';
 
 /** What the account page shows about how a person signs in. */
@@ -19,6 +22,8 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
       id: true, email: true, name: true, role: true, emailVerified: true, image: true, createdAt: true, updatedAt: true,
       passwordHash: true,
       accounts: { select: { provider: true, providerAccountId: true } },
+      subscriptions: { select: { id: true, status: true, interval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, createdAt: true, endedAt: true } },
+      compGrants: { select: { endsAt: true, revokedAt: true, createdAt: true } },
     },
   });
   const emails = await db.outboxEmail.findMany({
@@ -26,11 +31,13 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
     orderBy: { createdAt: 'asc' },
     select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
   });
-  const { passwordHash, ...profile } = user;
+  const { passwordHash, accounts, subscriptions, compGrants, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile: { ...profile, hasPassword: passwordHash !== null },
-    signInAccounts: user.accounts,
+    signInAccounts: accounts,
+    subscriptions,
+    complimentaryMemberships: compGrants,
     emailsSent: emails,
   };
 }
@@ -39,9 +46,12 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
  * Removes a person: their user row (linked accounts and tokens cascade) and the emails
  * sent to them. Rate-limit counters hold only hashes and expire by themselves.
  */
-export async function deleteAccount(userId: string, db: PrismaClient = getDb()): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+export async function deleteAccount(userId: string, db: PrismaClient = getDb(), stripe?: Stripe): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, stripeCustomerId: true } });
   if (!user) return;
+  // Nobody should keep paying for an account that no longer exists. If Stripe cannot be
+  // reached this throws and nothing is deleted; the member can try again.
+  if (user.stripeCustomerId) await cancelAllSubscriptions(user.stripeCustomerId, stripe ?? getStripe());
   await db.$transaction([
     db.outboxEmail.deleteMany({ where: { to: user.email } }),
     db.verificationToken.deleteMany({ where: { identifier: user.email } }),

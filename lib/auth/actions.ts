@@ -43,21 +43,23 @@ export async function signUpAction(_: FormState, form: FormData): Promise<FormSt
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds, values);
 
   const { name, email, password } = parsed.data;
+  const next = safeReturnPath(text(form, 'callbackUrl'));
   const db = getDb();
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true, emailVerified: true } });
   if (existing) {
     // Same answer as for a new address; an unverified owner gets a fresh link.
-    if (!existing.emailVerified) await sendVerification(existing.id, email, existing.name ?? name);
+    if (!existing.emailVerified) await sendVerification(existing.id, email, existing.name ?? name, next);
   } else {
     const user = await db.user.create({ data: { name, email, passwordHash: await hashPassword(password) } });
-    await sendVerification(user.id, email, name);
+    await sendVerification(user.id, email, name, next);
   }
   redirect(`/sign-up/check-email?email=${encodeURIComponent(email)}`);
 }
 
-async function sendVerification(userId: string, email: string, name: string) {
+async function sendVerification(userId: string, email: string, name: string, next: string) {
   const token = await issueToken({ userId, purpose: 'VERIFY_EMAIL', email });
-  await queueEmail({ to: email, ...verifyEmail({ name, url: absoluteUrl(`/verify-email?token=${token}`) }) });
+  const continueTo = next === '/' ? '' : `&next=${encodeURIComponent(next)}`;
+  await queueEmail({ to: email, ...verifyEmail({ name, url: absoluteUrl(`/verify-email?token=${token}${continueTo}`) }) });
 }
 
 export async function verifyEmailAction(_: FormState, form: FormData): Promise<FormState> {
@@ -66,7 +68,8 @@ export async function verifyEmailAction(_: FormState, form: FormData): Promise<F
   if (!result.ok) return { status: 'error', message: tokenProblemMessage[result.reason] };
   // Only the address the link was sent to counts as verified.
   await getDb().user.updateMany({ where: { id: result.userId, email: result.email }, data: { emailVerified: new Date() } });
-  redirect('/sign-in?verified=1');
+  const next = safeReturnPath(text(form, 'next'));
+  redirect(next === '/' ? '/sign-in?verified=1' : `/sign-in?verified=1&callbackUrl=${encodeURIComponent(next)}`);
 }
 
 export async function signInAction(_: FormState, form: FormData): Promise<FormState> {

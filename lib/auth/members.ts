@@ -19,7 +19,11 @@ export async function searchMembers({ q, page }: z.infer<typeof memberSearchSche
       orderBy: { createdAt: 'desc' },
       skip: (page - 1) * MEMBERS_PER_PAGE,
       take: MEMBERS_PER_PAGE,
-      select: { id: true, email: true, name: true, role: true, createdAt: true, emailVerified: true },
+      select: {
+        id: true, email: true, name: true, role: true, createdAt: true, emailVerified: true,
+        subscriptions: { select: { id: true, status: true, priceId: true, interval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, endedAt: true, trialEnd: true } },
+        compGrants: { where: { revokedAt: null }, select: { id: true, endsAt: true, revokedAt: true, createdAt: true } },
+      },
     }),
   ]);
   return { total, members, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)) };

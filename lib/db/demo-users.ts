@@ -7,3 +7,6 @@ export const DEMO_USERS = [
   { email: 'tom@steadyspine.example', name: 'Tom Reilly', role: 'COACH', password: 'demo-coach-pass', image: '/images/authors/tom-reilly.svg' },
   { email: 'admin@steadyspine.example', name: 'Avery Admin', role: 'ADMIN', password: 'demo-admin-pass' },
 ] as const;
+
+/** The demo member with an active subscription (lib/billing/seed.ts); reader@ has none. */
+export const DEMO_SUBSCRIBER_EMAIL = 'member@steadyspine.example';

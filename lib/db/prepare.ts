@@ -2,6 +2,7 @@
 // seed demo data when asked, and build the search index. Several instances starting
 // at once on one PostgreSQL are safe: migrations take an advisory lock, seeding upserts.
 import 'server-only';
+import { seedDemoBilling } from '@/lib/billing/seed';
 import { env } from '@/lib/env';
 import { startEmailWorker } from '@/lib/email/send-email';
 import { ensureSearchIndex } from '@/lib/search/search-content';
@@ -18,6 +19,11 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   if (env.SEED_DEMO_DATA) {
     const { users } = await seedDemoData(connection.prisma);
     log(`Demo data: ${users} demo accounts ready`);
+    // Stripe (the emulator) being down must not stop the site from starting.
+    await seedDemoBilling(connection.prisma).then(
+      (result) => result === 'seeded' && log('Demo data: the demo member has an active subscription'),
+      (error) => log(`Demo billing not seeded: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
   await ensureSearchIndex(connection.prisma);
   // Delivers queued mail when SMTP_URL is set (a no-op otherwise: the outbox is the mailbox).

@@ -14,4 +14,6 @@ export const rateLimits = {
   resetPerEmail: { name: 'reset:email', limit: 5, windowSeconds: minutes(60) },
   resetPerIp: { name: 'reset:ip', limit: 20, windowSeconds: minutes(60) },
   verifyResendPerUser: { name: 'verify-resend:user', limit: 5, windowSeconds: minutes(60) },
+  /** Each checkout or portal visit is a call to Stripe on our account. */
+  billingSessionPerUser: { name: 'billing-session:user', limit: 20, windowSeconds: minutes(15) },
 } satisfies Record<string, RateLimitRule>;

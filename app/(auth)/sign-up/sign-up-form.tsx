@@ -6,12 +6,13 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { signUpAction } from '@/lib/auth/actions';
 
-export function SignUpForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
+export function SignUpForm({ minLength, maxLength, callbackUrl }: { minLength: number; maxLength: number; callbackUrl: string }) {
   const { state, action, errors, values } = useFormAction(signUpAction);
   const { passwordError, onSubmit } = usePasswordLengthGuard(maxLength);
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label="Your name" name="name" autoComplete="name" required maxLength={80} defaultValue={values?.name} error={errors?.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} error={errors?.email} />
       <Field

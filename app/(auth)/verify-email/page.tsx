@@ -9,12 +9,12 @@ export const metadata: Metadata = { title: 'Confirm your email', robots: { index
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function VerifyEmailPage({ searchParams }: Props) {
-  const token = (await searchParams).token;
+  const { token, next } = await searchParams;
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">Confirm your email address</h1>
       <p className="mt-4 text-slate-700">One click and your account is ready.</p>
-      <TokenConfirmForm token={typeof token === 'string' ? token.slice(0, 200) : ''} serverAction={verifyEmailAction} label="Confirm my email address" pendingLabel="Confirming…" />
+      <TokenConfirmForm token={typeof token === 'string' ? token.slice(0, 200) : ''} serverAction={verifyEmailAction} label="Confirm my email address" pendingLabel="Confirming…" next={typeof next === 'string' ? next.slice(0, 500) : undefined} />
     </>
   );
 }

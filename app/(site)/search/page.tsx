@@ -49,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 Try fewer or different words, or browse <Link className="text-brand-700 underline" href="/articles">all articles</Link>.
               </p>
             )}
-            <ol className="mt-4 space-y-6">
+            <ol className="mt-4 space-y-6" data-testid="search-results">
               {results.hits.map((hit) => (
                 <li key={hit.url}>
                   <p className="text-xs uppercase tracking-wide text-slate-600">

@@ -8,6 +8,7 @@ import { ArticleGrid } from '@/components/content/card-grids';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { JsonLd } from '@/components/content/json-ld';
 import { MembersBadge } from '@/components/content/members-badge';
+import { MembersContinuation } from '@/components/content/members-continuation';
 import { MembersCta } from '@/components/content/members-cta';
 import { PrevNextNav } from '@/components/content/prev-next-nav';
 import { TableOfContents } from '@/components/content/table-of-contents';
@@ -17,6 +18,7 @@ import { ANONYMOUS, articleSourceFor } from '@/lib/content/access';
 import { getAdjacentArticles, getAllArticles, getArticle, getRelatedArticles, tableOfContents } from '@/lib/content/articles';
 import { articleCard } from '@/lib/content/cards';
 import { MdxContent } from '@/lib/content/mdx';
+import { loadMembersPartOfArticle } from '@/lib/content/members-content';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
 export const dynamicParams = false;
@@ -134,11 +136,13 @@ export default async function ArticlePage({ params }: Props) {
           <MdxContent source={source} />
         </div>
         {isPreview && (
-          <div className="members-only">
-            <p className="mt-6 text-sm italic text-slate-600">The rest of this article is for members.</p>
-            <MembersCta heading="Keep reading with a membership">
-              <p>This is a members-only article. Join to read the full guide, follow the programme and ask our coaches your questions.</p>
-            </MembersCta>
+          <div className="members-only prose prose-slate max-w-none prose-headings:scroll-mt-24 prose-headings:tracking-tight prose-a:text-brand-700 prose-img:w-full lg:prose-lg">
+            <MembersContinuation load={loadMembersPartOfArticle.bind(null, article.slug)}>
+              <p className="mt-6 text-sm italic text-slate-600">The rest of this article is for members.</p>
+              <MembersCta heading="Keep reading with a membership">
+                <p>This is a members-only article. Join to read the full guide, follow the programme and ask our coaches your questions.</p>
+              </MembersCta>
+            </MembersContinuation>
           </div>
         )}
 

@@ -3,11 +3,33 @@ import { FormattedDate } from '@/components/content/formatted-date';
 import { Pagination } from '@/components/content/pagination';
 import { requireAdmin } from '@/lib/auth/guards';
 import { memberSearchSchema, searchMembers } from '@/lib/auth/members';
+import { CompForms } from '@/components/billing/billing-forms';
+import { decideEntitlements, type Entitlements } from '@/lib/billing/entitlements';
 import { RoleForm } from './role-form';
+
+function membershipSummary(e: Entitlements): string {
+  const sub = e.subscription;
+  const subText = sub ? `${sub.interval === 'year' ? 'Annual' : 'Monthly'}: ${sub.cancelAtPeriodEnd && e.source === 'subscription' ? 'cancels at period end' : sub.status.replace('_', ' ')}` : 'No subscription';
+  if (e.source === 'comp') return `Complimentary${e.comp?.endsAt ? ` until ${e.comp.endsAt.toISOString().slice(0, 10)}` : ''} · ${subText}`;
+  return subText;
+}
 
 export const metadata: Metadata = { title: 'Members', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+type Member = Awaited<ReturnType<typeof searchMembers>>['members'][number];
+
+function MembershipCell({ member }: { member: Member }) {
+  // Role left out: staff access is not a membership worth showing here.
+  const entitlements = decideEntitlements({ role: 'MEMBER', subscriptions: member.subscriptions, comps: member.compGrants });
+  return (
+    <>
+      <p data-testid="member-membership">{membershipSummary(entitlements)}</p>
+      <div className="mt-2"><CompForms userId={member.id} label={member.name ?? member.email} hasComp={entitlements.comp !== null} /></div>
+    </>
+  );
+}
 
 export default async function StaffMembersPage({ searchParams }: Props) {
   await requireAdmin('/staff/members');
@@ -24,10 +46,10 @@ export default async function StaffMembersPage({ searchParams }: Props) {
       </form>
       <p className="mt-4 text-sm text-slate-600" aria-live="polite">{total} {total === 1 ? 'person' : 'people'}{query.q && ` matching “${query.q}”`}</p>
       <div className="mt-4 overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+        <table className="w-full min-w-[56rem] text-left text-sm">
           <caption className="sr-only">Members, newest first</caption>
           <thead className="border-b border-sand-200 text-slate-600">
-            <tr><th scope="col" className="py-2 pr-4">Name</th><th scope="col" className="py-2 pr-4">Email</th><th scope="col" className="py-2 pr-4">Joined</th><th scope="col" className="py-2">Role</th></tr>
+            <tr><th scope="col" className="py-2 pr-4">Name</th><th scope="col" className="py-2 pr-4">Email</th><th scope="col" className="py-2 pr-4">Joined</th><th scope="col" className="py-2 pr-4">Membership</th><th scope="col" className="py-2">Role</th></tr>
           </thead>
           <tbody>
             {members.map((m) => (
@@ -35,6 +57,9 @@ export default async function StaffMembersPage({ searchParams }: Props) {
                 <th scope="row" className="py-3 pr-4 font-medium">{m.name ?? '—'}</th>
                 <td className="py-3 pr-4">{m.email}{!m.emailVerified && <span className="ml-1 text-xs text-slate-500">(unconfirmed)</span>}</td>
                 <td className="py-3 pr-4"><FormattedDate date={m.createdAt} /></td>
+                <td className="py-3 pr-4">
+                  <MembershipCell member={m} />
+                </td>
                 <td className="py-3"><RoleForm userId={m.id} role={m.role} label={m.name ?? m.email} /></td>
               </tr>
             ))}

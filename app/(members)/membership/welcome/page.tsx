@@ -1,0 +1,79 @@
+// /membership/welcome?session_id=… – where Stripe Checkout returns. The subscription is
+// synced from Stripe here too, so access starts at once even if the webhook is late.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { TestModeBanner } from '@/components/billing/test-mode-banner';
+import { FormattedDate } from '@/components/content/formatted-date';
+import { requireUser } from '@/lib/auth/guards';
+import { getEntitlements, loadEntitlements } from '@/lib/billing/entitlements';
+import { billingTestMode, getStripe } from '@/lib/billing/stripe-client';
+import { syncSubscription } from '@/lib/billing/sync';
+
+export const metadata: Metadata = { title: 'Welcome to the membership', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const sessionIdSchema = z.string().regex(/^cs_[A-Za-z0-9_]{1,200}$/);
+
+const UNCONFIRMED = 'We could not confirm your payment with Stripe just now. If you were charged, your membership starts within a few minutes.';
+
+/** Syncs the session's subscription; returns what to tell the member if that was not possible. */
+async function confirmCheckout(sessionId: string, userId: string): Promise<string | null> {
+  let session;
+  try {
+    session = await getStripe().checkout.sessions.retrieve(sessionId);
+  } catch (error) {
+    console.error('Could not read the checkout session from Stripe:', error);
+    return UNCONFIRMED;
+  }
+  // Someone else's session id tells this user nothing.
+  if (session.client_reference_id !== userId) notFound();
+  const subscriptionId = typeof session.subscription === 'string' ? session.subscription : session.subscription?.id;
+  if (session.status !== 'complete' || !subscriptionId) return 'Your payment has not completed yet. If you were charged, your membership starts within a few minutes.';
+  try {
+    await syncSubscription(subscriptionId, { userIdHint: userId });
+    return null;
+  } catch (error) {
+    console.error('Could not sync the new subscription:', error);
+    return UNCONFIRMED;
+  }
+}
+
+export default async function WelcomePage({ searchParams }: Props) {
+  const sessionId = sessionIdSchema.safeParse((await searchParams).session_id);
+  const user = await requireUser(sessionId.success ? `/membership/welcome?session_id=${sessionId.data}` : '/account');
+  if (!sessionId.success) notFound();
+
+  const problem = await confirmCheckout(sessionId.data, user.id);
+  // Fresh, not the per-request cache: the sync above just changed it.
+  const entitlements = problem ? await getEntitlements(user.id) : await loadEntitlements(user.id);
+  return (
+    <div className="container-page max-w-2xl py-10 sm:py-14">
+      {billingTestMode() && <div className="mb-6"><TestModeBanner /></div>}
+      {entitlements.premium ? (
+        <>
+          <h1 className="text-3xl font-bold tracking-tight">Welcome to the membership{user.name ? `, ${user.name.split(' ')[0]}` : ''}</h1>
+          <p className="mt-4 text-lg text-slate-700">Everything is open to you now.</p>
+          {entitlements.subscription && (
+            <p className="mt-2 text-slate-700">
+              {entitlements.subscription.status === 'trialing' && entitlements.subscription.trialEnd ? <>Your free trial runs until <FormattedDate date={entitlements.subscription.trialEnd} />.</> : <>Your membership renews on <FormattedDate date={entitlements.subscription.currentPeriodEnd} />.</>}
+            </p>
+          )}
+          <ul className="mt-8 space-y-3">
+            <li><Link className="font-medium text-brand-700 underline" href="/articles">Read the members-only articles</Link></li>
+            <li><Link className="font-medium text-brand-700 underline" href="/podcast">Listen to the premium episodes</Link></li>
+            <li><Link className="font-medium text-brand-700 underline" href="/account">See your membership</Link></li>
+          </ul>
+        </>
+      ) : (
+        <>
+          <h1 className="text-3xl font-bold tracking-tight">Almost there</h1>
+          <p role="status" className="mt-4 text-slate-700">{problem ?? 'Your membership is being set up.'} Reload this page in a moment.</p>
+          <p className="mt-6"><Link className="text-brand-700 underline" href="/account">Go to your account</Link></p>
+        </>
+      )}
+    </div>
+  );
+}

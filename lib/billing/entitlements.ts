@@ -1,0 +1,98 @@
+// Who may see premium content right now: one decision, used by every page, action,
+// feed and media route (through lib/content/access's Viewer).
+import 'server-only';
+import { cache } from 'react';
+import { getDb } from '@/lib/db';
+import type { PrismaClient } from '@/lib/db/generated/client';
+import type { Role } from '@/lib/db/generated/enums';
+
+export interface SubscriptionState {
+  id: string;
+  status: string;
+  priceId: string;
+  interval: string;
+  currentPeriodEnd: Date;
+  cancelAtPeriodEnd: boolean;
+  endedAt: Date | null;
+  trialEnd: Date | null;
+}
+
+export interface CompState {
+  id: string;
+  endsAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+export type AccessSource = 'subscription' | 'comp' | 'staff';
+
+export interface Entitlements {
+  premium: boolean;
+  /** What grants access (the first that applies), or null. */
+  source: AccessSource | null;
+  /** The subscription that matters most for the account page: the live one, else the latest. */
+  subscription: SubscriptionState | null;
+  /** The comp grant in force, if any. */
+  comp: CompState | null;
+  /** Renewal failed: access continues until the period ends; the member should fix the card. */
+  paymentFailed: boolean;
+  /** Access ends on this date unless something changes (cancel scheduled, past due, comp end). */
+  accessEndsAt: Date | null;
+}
+
+/** Statuses in which Stripe still bills the member, so access holds until the period ends. */
+function subscriptionGrantsAccess(sub: SubscriptionState, now: Date): boolean {
+  switch (sub.status) {
+    case 'active':
+    case 'trialing':
+      // A scheduled cancellation keeps access until the period it was paid for ends.
+      return !sub.cancelAtPeriodEnd || now < sub.currentPeriodEnd;
+    case 'past_due':
+      // A failed renewal keeps access until the period ends; Stripe retries meanwhile.
+      return now < sub.currentPeriodEnd;
+    default:
+      return false; // canceled, unpaid, incomplete, incomplete_expired, paused
+  }
+}
+
+function compInForce(comp: CompState, now: Date): boolean {
+  return comp.revokedAt === null && (comp.endsAt === null || now < comp.endsAt);
+}
+
+/** The rules, without the database: unit-tested directly. */
+export function decideEntitlements(input: { role: Role; subscriptions: SubscriptionState[]; comps: CompState[]; now?: Date }): Entitlements {
+  const now = input.now ?? new Date();
+  const live = input.subscriptions.filter((s) => subscriptionGrantsAccess(s, now));
+  // The live subscription with the latest period end, else the most recent one.
+  const byPeriodEnd = (a: SubscriptionState, b: SubscriptionState) => b.currentPeriodEnd.getTime() - a.currentPeriodEnd.getTime();
+  const subscription = [...live].sort(byPeriodEnd)[0] ?? [...input.subscriptions].sort(byPeriodEnd)[0] ?? null;
+  const comp = input.comps.filter((c) => compInForce(c, now)).sort((a, b) => (b.endsAt?.getTime() ?? Infinity) - (a.endsAt?.getTime() ?? Infinity))[0] ?? null;
+  const staff = input.role === 'COACH' || input.role === 'ADMIN';
+  const source: AccessSource | null = live.length > 0 ? 'subscription' : comp ? 'comp' : staff ? 'staff' : null;
+  const paymentFailed = subscription !== null && (subscription.status === 'past_due' || subscription.status === 'unpaid');
+  let accessEndsAt: Date | null = null;
+  if (source === 'subscription' && subscription && (subscription.cancelAtPeriodEnd || subscription.status === 'past_due')) accessEndsAt = subscription.currentPeriodEnd;
+  if (source === 'comp' && comp) accessEndsAt = comp.endsAt;
+  return { premium: source !== null, source, subscription, comp, paymentFailed, accessEndsAt };
+}
+
+const SUBSCRIPTION_FIELDS = { id: true, status: true, priceId: true, interval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, endedAt: true, trialEnd: true } as const;
+const COMP_FIELDS = { id: true, endsAt: true, revokedAt: true, createdAt: true } as const;
+
+/** One query per user; `db` is for tests and scripts. */
+export async function loadEntitlements(userId: string, options: { db?: PrismaClient; now?: Date } = {}): Promise<Entitlements> {
+  const db = options.db ?? getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      role: true,
+      subscriptions: { select: SUBSCRIPTION_FIELDS },
+      compGrants: { where: { revokedAt: null }, select: COMP_FIELDS },
+    },
+  });
+  if (!user) return decideEntitlements({ role: 'MEMBER', subscriptions: [], comps: [], now: options.now });
+  return decideEntitlements({ role: user.role, subscriptions: user.subscriptions, comps: user.compGrants, now: options.now });
+}
+
+/** Per request: pages and actions that ask twice hit the database once. */
+export const getEntitlements = cache((userId: string) => loadEntitlements(userId));

@@ -1,0 +1,69 @@
+// The two membership plans, read from Stripe (by price id, or by lookup key) and cached
+// in memory: the pricing page must not wait on Stripe for every visitor.
+import 'server-only';
+import type Stripe from 'stripe';
+import { env } from '@/lib/env';
+import { billingConfigured, getStripe } from './stripe-client';
+
+export const PLAN_KEYS = ['monthly', 'annual'] as const;
+export type PlanKey = (typeof PLAN_KEYS)[number];
+
+export const PLAN_LOOKUP_KEYS: Record<PlanKey, string> = { monthly: 'membership_monthly', annual: 'membership_annual' };
+
+export interface Plan {
+  key: PlanKey;
+  priceId: string;
+  name: string;
+  /** Smallest currency unit, e.g. cents. */
+  amount: number;
+  currency: string;
+  interval: 'month' | 'year';
+  trialDays: number;
+}
+
+const CACHE_MS = 10 * 60_000;
+let cached: { plans: Plan[]; at: number } | undefined;
+
+function toPlan(key: PlanKey, price: Stripe.Price): Plan {
+  const interval = price.recurring?.interval === 'year' ? 'year' : 'month';
+
+  return {
+    key,
+    priceId: price.id,
+    name: price.nickname ?? (key === 'monthly' ? 'Monthly' : 'Annual'),
+    amount: price.unit_amount ?? 0,
+    currency: price.currency,
+    interval,
+    trialDays: env.STRIPE_TRIAL_DAYS,
+  };
+}
+
+async function fetchPlans(stripe: Stripe): Promise<Plan[]> {
+  const configured: Partial<Record<PlanKey, string>> = { monthly: env.STRIPE_PRICE_MONTHLY, annual: env.STRIPE_PRICE_ANNUAL };
+  const plans: Plan[] = [];
+  const byLookup = PLAN_KEYS.some((k) => !configured[k])
+    ? (await stripe.prices.list({ active: true, lookup_keys: Object.values(PLAN_LOOKUP_KEYS), limit: 10 })).data
+    : [];
+  for (const key of PLAN_KEYS) {
+    const price = configured[key] ? await stripe.prices.retrieve(configured[key]) : byLookup.find((p) => p.lookup_key === PLAN_LOOKUP_KEYS[key]);
+    if (price && price.active) plans.push(toPlan(key, price));
+  }
+  return plans;
+}
+
+/** The plans on sale, or [] when billing is not configured. Throws if Stripe cannot be reached. */
+export async function getPlans(options: { stripe?: Stripe; fresh?: boolean } = {}): Promise<Plan[]> {
+  if (!options.stripe && !billingConfigured()) return [];
+  if (!options.fresh && !options.stripe && cached && Date.now() - cached.at < CACHE_MS) return cached.plans;
+  const plans = await fetchPlans(options.stripe ?? getStripe());
+  if (!options.stripe) cached = { plans, at: Date.now() };
+  return plans;
+}
+
+export function planForPrice(plans: Plan[], priceId: string): Plan | undefined {
+  return plans.find((p) => p.priceId === priceId);
+}
+
+export function formatPrice(plan: Pick<Plan, 'amount' | 'currency'>): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency: plan.currency.toUpperCase(), minimumFractionDigits: plan.amount % 100 === 0 ? 0 : 2 }).format(plan.amount / 100);
+}
