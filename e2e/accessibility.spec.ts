@@ -50,3 +50,17 @@ test('signed-in pages (account, staff, members) have no accessibility violations
     expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   }
 });
+
+test('a subscribed member’s pages (account with membership, pricing, a full members-only article) have no accessibility violations', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email', { exact: true }).fill('member@steadyspine.example');
+  await page.getByLabel('Password', { exact: true }).fill('demo-member-pass');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  for (const path of ['/account', '/pricing', '/articles/building-a-resilient-core']) {
+    await page.goto(path);
+    if (path.startsWith('/articles/')) await expect(page.getByTestId('members-part')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  }
+});

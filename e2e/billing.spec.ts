@@ -168,3 +168,16 @@ test('the webhook refuses an unsigned event', async ({ request }) => {
   const response = await request.post('/api/stripe/webhook', { data: { id: 'evt_forged', type: 'customer.subscription.deleted', data: { object: { id: 'sub_x' } } } });
   expect(response.status()).toBe(400);
 });
+
+test('the demo member’s seeded subscription gives access and opens the billing portal', async ({ page }) => {
+  await signInWithPassword(page, 'member@steadyspine.example', 'demo-member-pass');
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId('membership-status')).toHaveText('Active');
+  await expectFullArticle(page);
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Manage membership and payment' }).click();
+  await expect(page).toHaveURL(/\/portal\//);
+  await expect(page.getByRole('button', { name: 'Cancel subscription' })).toBeVisible();
+  await page.getByRole('link', { name: 'Return to site' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+});

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckoutSession, ensureStripeCustomer } from '@/lib/billing/checkout';
 import { getPlans } from '@/lib/billing/plans';
 import { createStripeClient } from '@/lib/billing/stripe-client';
-import { HANDLED_EVENTS } from '@/lib/billing/webhook';
+import { HANDLED_EVENTS, handleStripeWebhook } from '@/lib/billing/webhook';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
-import { allEvents, deliver, mirrorAndTruth, payCheckout, startStripeHarness, type StripeHarness } from '../helpers/stripe';
+import { allEvents, deliver, mirrorAndTruth, payCheckout, startStripeHarness, WEBHOOK_SECRET, type StripeHarness } from '../helpers/stripe';
 
 let db: TestDatabase;
 let harness: StripeHarness;
@@ -57,7 +57,7 @@ describe(`Stripe webhook on ${testDatabaseKind()}`, () => {
     expect(await deliver(stripe, prisma, event, { signature: 't=1,v1=deadbeef' })).toEqual({ status: 400, result: 'invalid-signature' });
     // A valid signature over a different body is also refused.
     const tampered = JSON.stringify({ ...event, id: 'evt_forged' });
-    const signedOriginal = stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: 'whsec_test_integration_secret' });
+    const signedOriginal = stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: WEBHOOK_SECRET });
     expect((await deliver(stripe, prisma, tampered, { signature: signedOriginal })).status).toBe(400);
     expect(await prisma.stripeEvent.count({ where: { id: { in: [event.id, 'evt_forged'] } } })).toBe(0);
     expect(await prisma.subscription.count({ where: { id: (event.data.object as { id: string }).id } })).toBe(0);
@@ -151,5 +151,33 @@ describe(`Stripe webhook on ${testDatabaseKind()}`, () => {
     const ids = await Promise.all([ensureStripeCustomer(user, { db: prisma, stripe }), ensureStripeCustomer(user, { db: prisma, stripe })]);
     expect(ids[0]).toBe(ids[1]);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).stripeCustomerId).toBe(ids[0]);
+  });
+});
+
+describe(`Stripe's own deliveries on ${testDatabaseKind()}`, () => {
+  it('end in Stripe’s state with every event duplicated, shuffled, and its first try failed', async () => {
+    // The emulator delivers to the handler itself, with every switch on.
+    const seen: string[] = [];
+    harness.emulator.setWebhookTarget(async (request) => {
+      const body = await request.text();
+      const outcome = await handleStripeWebhook(body, request.headers.get('stripe-signature'), { db: prisma, stripe, webhookSecret: WEBHOOK_SECRET });
+      seen.push(outcome.result);
+      return Response.json(outcome, { status: outcome.status });
+    });
+    harness.emulator.setWebhookBehaviour({ duplicates: 1, shuffle: true, failFirst: true, delayMs: 0 });
+    try {
+      const { subscriptionId } = await checkedOutMember();
+      await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true });
+      await harness.emulator.advanceSubscription(subscriptionId);
+      await harness.emulator.flush();
+      expect(seen.filter((r) => r === 'processed').length).toBeGreaterThan(0);
+      expect(seen).toContain('duplicate');
+      expect(seen).not.toContain('invalid-signature');
+      await expectConverged(subscriptionId);
+      expect((await prisma.subscription.findUniqueOrThrow({ where: { id: subscriptionId } })).status).toBe('canceled');
+    } finally {
+      harness.emulator.setWebhookTarget(undefined);
+      harness.emulator.setWebhookBehaviour({ duplicates: 0, shuffle: false, failFirst: false, delayMs: 0 });
+    }
   });
 });
