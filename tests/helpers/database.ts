@@ -54,10 +54,30 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     },
     async drop() {
       await Promise.all([connection, ...others].map((c) => c.close()));
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await dropDatabase(serverUrl, name);
     },
   };
+}
+
+/**
+ * Drops a test database once its connections have finished closing. Forcing it at once
+ * would kill connections still saying goodbye, which pg reports as uncaught errors.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const cleanup = new pg.Client({ connectionString: serverUrl });
+  await cleanup.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await cleanup.query(`DROP DATABASE IF EXISTS "${name}"`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await cleanup.end();
+  }
 }
