@@ -5,19 +5,18 @@ import { useEffect, useState } from 'react';
 
 export type Me = { signedIn: false } | { signedIn: true; name: string; role: 'MEMBER' | 'COACH' | 'ADMIN'; entitled: boolean };
 
-let pending: { promise: Promise<Me | null>; at: number } | undefined;
+let inFlight: Promise<Me | null> | undefined;
 
 function fetchMe(): Promise<Me | null> {
-  // Shared for a few seconds: enough for one page's components, fresh after sign-in.
-  if (!pending || Date.now() - pending.at > 5_000) {
-    pending = {
-      at: Date.now(),
-      promise: fetch('/api/me', { cache: 'no-store' })
-        .then((r) => (r.ok ? (r.json() as Promise<Me>) : null))
-        .catch(() => null),
-    };
-  }
-  return pending.promise;
+  // Components mounting together share one request; a later mount (after signing in or
+  // out) asks again, so the answer is never stale.
+  inFlight ??= fetch('/api/me', { cache: 'no-store' })
+    .then((r) => (r.ok ? (r.json() as Promise<Me>) : null))
+    .catch(() => null)
+    .finally(() => {
+      inFlight = undefined;
+    });
+  return inFlight;
 }
 
 export function useMe(): Me | null {
