@@ -5,14 +5,20 @@ import { getAuthors } from '../lib/content/authors';
 import { ContentError } from '../lib/content/load-collection';
 import { getAboutPage } from '../lib/content/pages';
 import { getAllEpisodes } from '../lib/content/podcast';
+import { getPhases } from '../lib/content/programme';
 
 try {
   const authors = getAuthors();
   const episodes = getAllEpisodes();
   const articles = getAllArticles();
   getAboutPage();
+  const phases = getPhases();
+  const sessions = phases.reduce((total, phase) => total + phase.sessions.length, 0);
   const members = articles.filter((a) => a.access === 'members').length;
-  console.log(`Content is valid: ${articles.length} articles (${members} members-only), ${episodes.length} episodes, ${authors.size} authors.`);
+  console.log(
+    `Content is valid: ${articles.length} articles (${members} members-only), ${episodes.length} episodes, ${authors.size} authors, ` +
+      `${phases.length} programme phases with ${sessions} sessions.`,
+  );
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.message);

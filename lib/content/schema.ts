@@ -111,3 +111,77 @@ export type EpisodeFrontmatter = z.infer<typeof episodeFrontmatterSchema>;
 
 /** Marks where the public preview of a members-only article ends. */
 export const PREVIEW_MARKER = '<PreviewEnds />';
+
+// The premium programme: content/programme/<phase-slug>/phase.yaml describes a phase,
+// and each <session-slug>.mdx beside it is one follow-along session whose video and
+// poster sit in the phase's media/ folder (see lib/content/programme.ts).
+
+export const programmePhaseSchema = z
+  .object({
+    /** Position in the programme; unique across phases. */
+    order: z.number().int().positive(),
+    title: z.string().min(1).max(120),
+    goal: z.string().min(10).max(400),
+    whoFor: z.string().min(10).max(400),
+    /** Public: shown to everyone on the programme overview. */
+    summary: z.string().min(20).max(800),
+    /** Full runs of the phase we suggest before moving on. */
+    recommendedRuns: z.number().int().min(1).max(10),
+    /** Rest days we suggest between two runs (0: none). */
+    minDaysBetweenRuns: z.number().int().min(0).max(14),
+  })
+  .strict();
+export type ProgrammePhaseData = z.infer<typeof programmePhaseSchema>;
+
+export const videoMimeTypes = ['video/mp4', 'video/webm'] as const;
+
+/** A bare file name in the phase's media/ folder: no folders, nothing to climb out with. */
+const mediaFileName = (extensions: readonly string[]) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*\\.(?:${extensions.join('|')})$`),
+      `must be a lowercase-hyphenated file name in the phase's media/ folder ending .${extensions.join(' or .')}`,
+    );
+
+const cueText = z.string().min(1).max(160);
+
+export const programmeExerciseSchema = z
+  .object({
+    name: z.string().min(1).max(60),
+    sets: z.number().int().min(1).max(10).optional(),
+    /** A count, or text such as "8 each side". */
+    reps: z.union([z.number().int().min(1).max(100), z.string().min(1).max(40)]).optional(),
+    holdSeconds: z.number().int().min(1).max(300).optional(),
+    cues: z.array(cueText).min(1, 'give at least one coaching cue').max(6),
+    mistakes: z.array(cueText).min(1, 'give at least one common mistake').max(5),
+  })
+  .strict()
+  .refine((exercise) => exercise.reps !== undefined || exercise.holdSeconds !== undefined, {
+    message: 'give reps, holdSeconds or both',
+    path: ['reps'],
+  });
+export type ProgrammeExerciseData = z.infer<typeof programmeExerciseSchema>;
+
+export const programmeSessionFrontmatterSchema = z
+  .object({
+    /** Position within the phase; unique within the phase. */
+    order: z.number().int().positive(),
+    title: z.string().min(1).max(120),
+    durationMinutes: z.number().int().min(1).max(120),
+    /** Public: one sentence on what the session does. */
+    summary: z.string().min(20).max(300),
+    equipment: z.array(z.string().min(1).max(40)).max(10),
+    /** `length` is the exact byte size of the file, checked against the disk. */
+    video: z
+      .object({
+        file: mediaFileName(['mp4', 'webm']),
+        type: z.enum(videoMimeTypes),
+        length: z.number().int().positive(),
+        poster: mediaFileName(['jpg', 'jpeg', 'png', 'webp']).optional(),
+      })
+      .strict(),
+    exercises: z.array(programmeExerciseSchema).min(1, 'a session needs at least one exercise').max(10, 'at most 10 exercises a session'),
+  })
+  .strict();
+export type ProgrammeSessionFrontmatter = z.infer<typeof programmeSessionFrontmatterSchema>;
