@@ -45,6 +45,8 @@ const envSchema = z.object({
   STRIPE_PRICE_ANNUAL: optionalString,
   /** Free-trial days for new members (0: none). */
   STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
+  /** How long a programme video link works (signed, bound to the member). */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
   /** Seed demo accounts and data on start (set by `npm start`). */
   SEED_DEMO_DATA: z
     .enum(['true', 'false', '1', '0'])

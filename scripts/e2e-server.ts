@@ -23,6 +23,8 @@ const child = spawn(process.execPath, serverCommand(false), {
     DATABASE_URL: 'pglite:memory',
     SEED_DEMO_DATA: 'true',
     DEV_OUTBOX_PUBLIC: 'true',
+    // Short, so the spec can watch a copied video link expire.
+    MEDIA_URL_TTL_SECONDS: '20',
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
   },
 });

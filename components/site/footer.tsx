@@ -12,6 +12,7 @@ export function SiteFooter({ siteName, tagline }: { siteName: string; tagline: s
           <ul className="space-y-2">
             <li><Link className="hover:underline" href="/articles">Articles</Link></li>
             <li><Link className="hover:underline" href="/podcast">Podcast</Link></li>
+            <li><Link className="hover:underline" href="/programme">The programme</Link></li>
             <li><Link className="hover:underline" href="/pricing">Membership</Link></li>
             <li><Link className="hover:underline" href="/about">About us</Link></li>
           </ul>

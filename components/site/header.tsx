@@ -4,7 +4,8 @@ import { AccountNav } from './account-nav';
 const nav = [
   { href: '/articles', label: 'Articles', className: '' },
   { href: '/podcast', label: 'Podcast', className: '' },
-  // On phones About lives in the footer, so the header fits without scrolling.
+  { href: '/programme', label: 'Programme', className: 'hidden sm:inline-block' },
+  // On phones Programme and About live in the footer, so the header fits without scrolling.
   { href: '/about', label: 'About', className: 'hidden sm:inline-block' },
 ];
 

@@ -24,6 +24,8 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
       accounts: { select: { provider: true, providerAccountId: true } },
       subscriptions: { select: { id: true, status: true, interval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, createdAt: true, endedAt: true } },
       compGrants: { select: { endsAt: true, revokedAt: true, createdAt: true } },
+      completions: { orderBy: { completedAt: 'asc' }, select: { phaseSlug: true, sessionSlug: true, completedAt: true, note: true, effort: true, pain: true } },
+      programme: { select: { currentPhaseSlug: true, restartedAt: true } },
     },
   });
   const emails = await db.outboxEmail.findMany({
@@ -31,13 +33,14 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
     orderBy: { createdAt: 'asc' },
     select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
   });
-  const { passwordHash, accounts, subscriptions, compGrants, ...profile } = user;
+  const { passwordHash, accounts, subscriptions, compGrants, completions, programme, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile: { ...profile, hasPassword: passwordHash !== null },
     signInAccounts: accounts,
     subscriptions,
     complimentaryMemberships: compGrants,
+    programme: { ...programme, completedSessions: completions },
     emailsSent: emails,
   };
 }

@@ -3,6 +3,7 @@
 // at once on one PostgreSQL are safe: migrations take an advisory lock, seeding upserts.
 import 'server-only';
 import { seedDemoBilling } from '@/lib/billing/seed';
+import { seedDemoProgramme } from '@/lib/programme/seed';
 import { env } from '@/lib/env';
 import { startEmailWorker } from '@/lib/email/send-email';
 import { ensureSearchIndex } from '@/lib/search/search-content';
@@ -19,6 +20,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   if (env.SEED_DEMO_DATA) {
     const { users } = await seedDemoData(connection.prisma);
     log(`Demo data: ${users} demo accounts ready`);
+    await seedDemoProgramme(connection.prisma);
     // Stripe (the emulator) being down must not stop the site from starting.
     await seedDemoBilling(connection.prisma).then(
       (result) => result === 'seeded' && log('Demo data: the demo member has an active subscription'),

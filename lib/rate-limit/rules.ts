@@ -15,5 +15,7 @@ export const rateLimits = {
   resetPerIp: { name: 'reset:ip', limit: 20, windowSeconds: minutes(60) },
   verifyResendPerUser: { name: 'verify-resend:user', limit: 5, windowSeconds: minutes(60) },
   /** Each checkout or portal visit is a call to Stripe on our account. */
+  /** A real member finishes a few sessions a day; this only stops scripts. */
+  completionsPerUser: { name: 'programme-completion:user', limit: 60, windowSeconds: minutes(60) },
   billingSessionPerUser: { name: 'billing-session:user', limit: 20, windowSeconds: minutes(15) },
 } satisfies Record<string, RateLimitRule>;

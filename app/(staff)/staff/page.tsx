@@ -11,12 +11,12 @@ export default async function StaffHomePage() {
       <h1 className="text-3xl font-bold tracking-tight">Staff</h1>
       <p className="mt-2 text-slate-700">Signed in as {user.name ?? user.email} ({user.role === 'ADMIN' ? 'admin' : 'coach'}).</p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
-        {user.role === 'ADMIN' && (
-          <li className="rounded-2xl border border-sand-200 p-5">
-            <h2 className="font-semibold"><Link href="/staff/members" className="text-brand-700 hover:underline">Members</Link></h2>
-            <p className="mt-1 text-sm text-slate-700">Find people, see when they joined, change roles.</p>
-          </li>
-        )}
+        <li className="rounded-2xl border border-sand-200 p-5">
+          <h2 className="font-semibold"><Link href="/staff/members" className="text-brand-700 hover:underline">Members</Link></h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Find people and open their programme progress.{user.role === 'ADMIN' ? ' Change roles and grant complimentary membership.' : ''}
+          </p>
+        </li>
         <li className="rounded-2xl border border-sand-200 p-5">
           <h2 className="font-semibold"><Link href="/dev/outbox" className="text-brand-700 hover:underline">Outbox</Link></h2>
           <p className="mt-1 text-sm text-slate-700">Emails the site has sent (admins, or everyone in demo mode).</p>

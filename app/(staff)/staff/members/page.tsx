@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { Pagination } from '@/components/content/pagination';
-import { requireAdmin } from '@/lib/auth/guards';
+import { requireCoach } from '@/lib/auth/guards';
 import { memberSearchSchema, searchMembers } from '@/lib/auth/members';
 import { CompForms } from '@/components/billing/billing-forms';
 import { decideEntitlements, type Entitlements } from '@/lib/billing/entitlements';
@@ -20,19 +21,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 type Member = Awaited<ReturnType<typeof searchMembers>>['members'][number];
 
-function MembershipCell({ member }: { member: Member }) {
+function MembershipCell({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
   // Role left out: staff access is not a membership worth showing here.
   const entitlements = decideEntitlements({ role: 'MEMBER', subscriptions: member.subscriptions, comps: member.compGrants });
   return (
     <>
       <p data-testid="member-membership">{membershipSummary(entitlements)}</p>
-      <div className="mt-2"><CompForms userId={member.id} label={member.name ?? member.email} hasComp={entitlements.comp !== null} /></div>
+      {isAdmin && <div className="mt-2"><CompForms userId={member.id} label={member.name ?? member.email} hasComp={entitlements.comp !== null} /></div>}
     </>
   );
 }
 
 export default async function StaffMembersPage({ searchParams }: Props) {
-  await requireAdmin('/staff/members');
+  // Coaches look members up and open their progress; role and comp changes are admins'.
+  const staff = await requireCoach('/staff/members');
+  const isAdmin = staff.role === 'ADMIN';
   const raw = await searchParams;
   const query = memberSearchSchema.parse({ q: raw.q, page: raw.page });
   const { members, total, page, pageCount } = await searchMembers(query);
@@ -58,9 +61,12 @@ export default async function StaffMembersPage({ searchParams }: Props) {
                 <td className="py-3 pr-4">{m.email}{!m.emailVerified && <span className="ml-1 text-xs text-slate-500">(unconfirmed)</span>}</td>
                 <td className="py-3 pr-4"><FormattedDate date={m.createdAt} /></td>
                 <td className="py-3 pr-4">
-                  <MembershipCell member={m} />
+                  <MembershipCell member={m} isAdmin={isAdmin} />
                 </td>
-                <td className="py-3"><RoleForm userId={m.id} role={m.role} label={m.name ?? m.email} /></td>
+                <td className="py-3">
+                  {isAdmin ? <RoleForm userId={m.id} role={m.role} label={m.name ?? m.email} /> : <span>{m.role.charAt(0) + m.role.slice(1).toLowerCase()}</span>}
+                  <p className="mt-2 text-sm"><Link className="text-brand-700 underline" href={`/staff/members/${m.id}/progress`}>Programme progress<span className="sr-only"> of {m.name ?? m.email}</span></Link></p>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,22 @@
+// /dashboard – the member's progress through the programme.
+import type { Metadata } from 'next';
+import { MemberProgress } from '@/components/programme/member-progress';
+import { ProgrammeCta } from '@/components/programme/programme-cta';
+import { requireUser } from '@/lib/auth/guards';
+import { getPhases } from '@/lib/content/programme';
+import { getProgrammeViewer } from '@/lib/programme/viewer';
+
+export const metadata: Metadata = { title: 'Your progress', robots: { index: false } };
+
+export default async function DashboardPage() {
+  const user = await requireUser('/dashboard');
+  const { programme } = await getProgrammeViewer();
+  return (
+    <div className="container-page max-w-5xl py-10 sm:py-14">
+      <h1 className="text-3xl font-bold tracking-tight">Your progress{user.name ? `, ${user.name.split(' ')[0]}` : ''}</h1>
+      <div className="mt-8">
+        {programme ? <MemberProgress programme={programme} phases={getPhases()} viewer="member" /> : <ProgrammeCta signedIn returnTo="/dashboard" />}
+      </div>
+    </div>
+  );
+}
