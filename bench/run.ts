@@ -4,6 +4,8 @@
 //   article page    a prerendered public article
 //   home page       the prerendered home page
 //   podcast feed    /podcast/feed.xml
+//   premium session a programme session page for the signed-in, subscribed demo member
+//                   (session check, entitlement, progress: rendered per request)
 // and reports the article page's JavaScript and HTML bytes and the server's memory;
 // then Stripe webhook throughput with 30% duplicates and the end-state check (bench/webhooks.ts).
 // Loopback only; every load run is bounded in time.
@@ -14,12 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
+import { startLocalStripe } from '../scripts/lib/local-stripe';
 import { ensureEmbeddedDatabase, ensureProductionBuild, serverCommand } from '../scripts/lib/prepare-build';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const APP_PORT = 3300;
 const BASELINE_PORT = 3301;
+const STRIPE_PORT = 3302;
+const SESSION_PAGE = '/programme/phase-two/single-leg-balance';
 const ARTICLE = '/articles/what-to-do-in-a-back-pain-flare-up';
 const app = `http://127.0.0.1:${APP_PORT}`;
 
@@ -56,10 +61,26 @@ function treeRssMb(pid: number): number {
 
 interface Row { name: string; rps: number; p50: number; p99: number; errors: number }
 
-async function load(name: string, url: string): Promise<Row> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up, not reported
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up, not reported
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
   return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+/** Signs in through Auth.js's own credentials endpoint and returns the session cookie. */
+async function signInCookie(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${app}/api/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${app}/api/auth/callback/password`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${app}/account` }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
+  if (!session) throw new Error(`Signing in ${email} for the benchmark failed (HTTP ${response.status})`);
+  return session.split(';')[0];
 }
 
 function gzipSize(buffer: Buffer): number {
@@ -80,9 +101,12 @@ async function main() {
   }
   const databaseLabel = databaseUrl.startsWith('pglite:') ? 'embedded PGlite' : 'PostgreSQL server';
 
+  // The Stripe emulator, so the demo member is seeded with a live subscription.
+  const localStripe = await startLocalStripe({ appPort: APP_PORT, emulatorPort: STRIPE_PORT });
+  process.on('exit', () => void localStripe.emulator.close());
   const server = spawn(process.execPath, serverCommand(false), {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(APP_PORT), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') },
+    env: { ...process.env, ...localStripe.env, NODE_ENV: 'production', PORT: String(APP_PORT), SITE_URL: app, DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') },
   });
   children.push(server);
   // /search is rendered by Next, so it answers only once instrumentation prepared the database.
@@ -116,6 +140,11 @@ async function main() {
   // Not one of the prerendered routes: a page Next renders per request, for scale.
   rows.push(await load('search page (dynamic, rendered per request)', `${app}/search?q=stiff+back`));
   const rssAfterDynamic = treeRssMb(server.pid!);
+  const member = await signInCookie('member@steadyspine.example', 'demo-member-pass');
+  const sessionPage = await fetch(`${app}${SESSION_PAGE}`, { headers: { Cookie: member } });
+  if (!(await sessionPage.text()).includes('Mark complete')) throw new Error('The benchmark member does not see the premium session page');
+  rows.push(await load(`premium session page (member, ${SESSION_PAGE.split('/').pop()})`, `${app}${SESSION_PAGE}`, { Cookie: member }));
+  const rssAfterPremium = treeRssMb(server.pid!);
 
   const base = rows[0].rps;
   const pad = (s: string, n: number) => s.padEnd(n);
@@ -125,6 +154,7 @@ async function main() {
     console.log(`${pad(r.name, 62)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${(r.rps / base).toFixed(2).padStart(8)}x${String(r.errors).padStart(8)}`);
   }
   const article = rows[1];
+  const premium = rows[rows.length - 1];
   console.log(`
 article page: ${prerendered ? 'prerendered' : 'NOT prerendered'} (${articlesStatic} article and ${episodesStatic} episode routes in the prerender manifest)
 article page HTML: ${(html.length / 1024).toFixed(1)} KB raw, ${(gzipSize(html) / 1024).toFixed(1)} KB gzipped
@@ -134,7 +164,8 @@ server memory (RSS): ${rssBefore.toFixed(0)} MB idle after start, ${rssAfter.toF
 
 Targets from DESIGN.md (measured on 2 cores with the load generator on the same cores):
   article page >= 3,500 req/s and p99 <= 50 ms: ${article.rps >= 3500 ? 'met' : 'NOT met'} (${article.rps.toFixed(0)} req/s, p99 ${article.p99} ms)
-  the baseline is the ceiling this machine sets for serving these bytes from Node.js: the article runs at ${((article.rps / base) * 100).toFixed(0)}% of it.`);
+  the baseline is the ceiling this machine sets for serving these bytes from Node.js: the article runs at ${((article.rps / base) * 100).toFixed(0)}% of it.
+  premium session page >= 260 req/s and p99 <= 250 ms: ${premium.rps >= 260 && premium.p99 <= 250 ? 'met' : 'NOT met'} (${premium.rps.toFixed(0)} req/s, p99 ${premium.p99} ms; RSS ${rssAfterPremium.toFixed(0)} MB after it)`);
 
   // The page server is done; the webhook run gets the cores to itself.
   server.kill('SIGTERM');

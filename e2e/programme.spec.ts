@@ -80,6 +80,10 @@ test('visitors and members without a membership see titles, never sessions or vi
     await expect(page.getByText('Breathing and bracing')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Follow the programme with a membership' })).toBeVisible();
     await expectNoAxeViolations(page, `/programme (${signedIn ? 'reader' : 'visitor'})`);
+    await page.goto(PHASE_TWO);
+    await expect(page.getByText('Single-leg balance and step-ups')).toBeVisible();
+    await expect(page.getByTestId('run-counter')).toHaveCount(0);
+    await expectNoAxeViolations(page, `${PHASE_TWO} (${signedIn ? 'reader' : 'visitor'})`);
     const response = await page.goto(LAST_SESSION);
     expect(response!.status()).toBe(200);
     const html = await response!.text();

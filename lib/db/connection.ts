@@ -24,15 +24,28 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-export function openConnection(target: DatabaseTarget, options: { poolSize?: number } = {}): DatabaseConnection {
-  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url, options.poolSize ?? 10);
+export interface ConnectionOptions {
+  poolSize?: number;
+  /** Called for every SQL statement Prisma sends (tests count queries with it). */
+  onQuery?: (sql: string) => void;
 }
 
-function openPglite(dataDir: string | undefined): DatabaseConnection {
+export function openConnection(target: DatabaseTarget, options: ConnectionOptions = {}): DatabaseConnection {
+  return target.kind === 'pglite' ? openPglite(target.dataDir, options.onQuery) : openPostgres(target.url, options.poolSize ?? 10, options.onQuery);
+}
+
+function openPglite(dataDir: string | undefined, onQuery?: (sql: string) => void): DatabaseConnection {
   if (dataDir) fs.mkdirSync(/*turbopackIgnore: true*/ dataDir, { recursive: true });
   // PGlite's WASM heap never shrinks, so its size is the server's memory floor: 16 MB of
   // shared buffers (PostgreSQL's default is 128 MB) is ample for this site's data.
   const pglite = new PGlite(dataDir, { postgresqlconf: ['shared_buffers=16MB'] });
+  if (onQuery) {
+    const query = pglite.query.bind(pglite);
+    pglite.query = ((sql: string, ...rest: unknown[]) => {
+      onQuery(sql);
+      return (query as (...args: unknown[]) => unknown)(sql, ...rest);
+    }) as typeof pglite.query;
+  }
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the
   // runtime contract is the same (verified by the integration tests on every run).
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as DriverAdapter });
@@ -58,8 +71,15 @@ function openPglite(dataDir: string | undefined): DatabaseConnection {
   };
 }
 
-function openPostgres(url: string, poolSize: number): DatabaseConnection {
+function openPostgres(url: string, poolSize: number, onQuery?: (sql: string) => void): DatabaseConnection {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  if (onQuery) {
+    const query = pool.query.bind(pool);
+    pool.query = ((config: unknown, ...rest: unknown[]) => {
+      onQuery(typeof config === 'string' ? config : String((config as { text?: string }).text));
+      return (query as (...args: unknown[]) => unknown)(config, ...rest);
+    }) as typeof pool.query;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     target: { kind: 'postgres', url },

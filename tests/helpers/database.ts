@@ -19,10 +19,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const connection = openConnection({ kind: 'pglite', dataDir: undefined });
+    const connection = openConnection({ kind: 'pglite', dataDir: undefined }, { onQuery: options.onQuery });
     if (options.migrate !== false) await migrate(connection);
     return {
       kind: 'pglite',
@@ -42,7 +42,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const others: DatabaseConnection[] = [];
-  const connection = openConnection({ kind: 'postgres', url: url.toString() }, { poolSize: 5 });
+  const connection = openConnection({ kind: 'postgres', url: url.toString() }, { poolSize: 5, onQuery: options.onQuery });
   if (options.migrate !== false) await migrate(connection);
   return {
     kind: 'postgres',
