@@ -7,7 +7,8 @@
 //   premium session a programme session page for the signed-in, subscribed demo member
 //                   (session check, entitlement, progress: rendered per request)
 // and reports the article page's JavaScript and HTML bytes and the server's memory;
-// then Stripe webhook throughput with 30% duplicates and the end-state check (bench/webhooks.ts).
+// then Stripe webhook throughput with 30% duplicates and the end-state check (bench/webhooks.ts),
+// and comment posting throughput and 1,000-comment thread timing (bench/comments.ts).
 // Loopback only; every load run is bounded in time.
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -171,6 +172,8 @@ Targets from DESIGN.md (measured on 2 cores with the load generator on the same 
   server.kill('SIGTERM');
   const webhooks = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'webhooks.ts')], { stdio: 'inherit', env: process.env });
   if (webhooks.status !== 0) throw new Error('The webhook benchmark failed');
+  const comments = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'comments.ts')], { stdio: 'inherit', env: process.env });
+  if (comments.status !== 0) throw new Error('The comments benchmark failed');
 }
 
 main()

@@ -7,13 +7,11 @@
 // the floor cost of any correct webhook endpoint.
 // Run by bench/run.ts with --conditions=react-server (lib/ modules are server-only).
 import crypto from 'node:crypto';
+import { openBenchDatabase } from './database';
 import type Stripe from 'stripe';
 import { createStripeClient } from '../lib/billing/stripe-client';
 import { subscriptionRow } from '../lib/billing/sync';
 import { HANDLED_EVENTS, handleStripeWebhook } from '../lib/billing/webhook';
-import { openConnection, type DatabaseConnection } from '../lib/db/connection';
-import { migrate } from '../lib/db/migrate';
-import pg from 'pg';
 import { startStripeEmulator } from '../tools/stripe-emulator';
 
 const MEMBERS = Number(process.env.BENCH_WEBHOOK_MEMBERS ?? 60);
@@ -21,34 +19,6 @@ const DUPLICATE_SHARE = 0.3;
 const CONCURRENCY = 8;
 const SECRET = `whsec_${crypto.randomBytes(16).toString('hex')}`;
 
-async function openDatabase(): Promise<{ connection: DatabaseConnection; label: string; drop: () => Promise<void> }> {
-  const server = process.env.BENCH_DATABASE_URL;
-  if (!server) {
-    const connection = openConnection({ kind: 'pglite', dataDir: undefined });
-    await migrate(connection);
-    return { connection, label: 'embedded PGlite (in memory)', drop: () => connection.close() };
-  }
-  const name = `bench_webhooks_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const connection = openConnection({ kind: 'postgres', url: url.toString() }, { poolSize: 10 });
-  await migrate(connection);
-  return {
-    connection,
-    label: 'PostgreSQL server',
-    async drop() {
-      await connection.close();
-      const cleanup = new pg.Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 /** Deterministic shuffle (the run is repeatable). */
 function shuffle<T>(items: T[], seed = 42): T[] {
@@ -74,7 +44,7 @@ async function runPool<T>(items: T[], worker: (item: T) => Promise<void>): Promi
 }
 
 async function main() {
-  const [{ connection, label, drop }, emulator] = await Promise.all([openDatabase(), startStripeEmulator({ webhookSecret: SECRET })]);
+  const [{ connection, label, drop }, emulator] = await Promise.all([openBenchDatabase('bench_webhooks'), startStripeEmulator({ webhookSecret: SECRET })]);
   const prisma = connection.prisma;
   const stripe = createStripeClient(emulator.apiKey, emulator.url);
   try {

@@ -10,14 +10,14 @@ export function uniqueEmail(label: string): string {
 /**
  * Opens the newest email to `to` in the outbox and returns the path of its first link.
  * Links are built on SITE_URL; the test server may listen elsewhere, so only the
- * path and query are followed.
+ * path, query and fragment are followed.
  */
 export async function linkFromLatestEmail(page: Page, to: string, subject: RegExp): Promise<string> {
   await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
   await page.getByRole('link', { name: subject }).first().click();
   const href = await page.getByRole('region', { name: 'Links in this email' }).getByRole('link').first().getAttribute('href');
   const url = new URL(href!);
-  return `${url.pathname}${url.search}`;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export async function signInWithPassword(page: Page, email: string, password: string) {

@@ -3,7 +3,7 @@
 // it (header, members-only continuations): public pages are prerendered for everyone.
 import { useEffect, useState } from 'react';
 
-export type Me = { signedIn: false } | { signedIn: true; name: string; role: 'MEMBER' | 'COACH' | 'ADMIN'; entitled: boolean };
+export type Me = { signedIn: false } | { signedIn: true; id: string; name: string; role: 'MEMBER' | 'COACH' | 'ADMIN'; entitled: boolean };
 
 let inFlight: Promise<Me | null> | undefined;
 

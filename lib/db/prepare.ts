@@ -4,6 +4,7 @@
 import 'server-only';
 import { seedDemoBilling } from '@/lib/billing/seed';
 import { seedDemoProgramme } from '@/lib/programme/seed';
+import { seedDemoComments } from '@/lib/comments/seed';
 import { env } from '@/lib/env';
 import { startEmailWorker } from '@/lib/email/send-email';
 import { ensureSearchIndex } from '@/lib/search/search-content';
@@ -21,6 +22,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     const { users } = await seedDemoData(connection.prisma);
     log(`Demo data: ${users} demo accounts ready`);
     await seedDemoProgramme(connection.prisma);
+    await seedDemoComments(connection.prisma);
     // Stripe (the emulator) being down must not stop the site from starting.
     await seedDemoBilling(connection.prisma).then(
       (result) => result === 'seeded' && log('Demo data: the demo member has an active subscription'),

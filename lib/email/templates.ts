@@ -2,7 +2,7 @@
 // queueEmail needs besides the recipient: `queueEmail({ to, ...passwordReset({ … }) })`.
 import 'server-only';
 import { site } from '@/lib/site';
-import { renderEmail, type EmailContent } from './render';
+import { renderEmail, safeEmailUrl, type EmailContent } from './render';
 
 export interface EmailMessageContent {
   /** Which builder made it, e.g. "verify-email": shown in the outbox, used by tests. */
@@ -19,7 +19,10 @@ export type EmailTemplate =
   | 'change-email'
   | 'email-changed-notice'
   | 'password-changed-notice'
-  | 'account-deleted';
+  | 'account-deleted'
+  | 'comment-reply'
+  | 'coach-question'
+  | 'coach-digest';
 
 function build(template: EmailTemplate, subject: string, content: EmailContent): EmailMessageContent {
   return { template, subject, ...renderEmail(content) };
@@ -120,5 +123,123 @@ export function accountDeleted(): EmailMessageContent {
       'Thank you for spending time with us. We hope your back keeps feeling stronger, and our free articles and podcast are always there if you need them.',
     ],
     footnote: `If you did not ask us to delete your account, please ${writeToUs} and we will look into it.`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Comment notifications. Names and titles arrive as people typed them: the subject is a
+// mail header, so every piece that goes into it is folded onto one line and capped.
+
+/** One line, at most `max` characters (a name with a line break cannot break a header). */
+function oneLine(value: string, max: number): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+const displayName = (name: string | null | undefined) => oneLine(name?.trim() ? name : 'A member', 60);
+
+/** Why this email came, and the two ways out: every notification ends with it. */
+function notificationFootnote(reason: string, { unsubscribeUrl, settingsUrl }: NotificationLinks): string {
+  return `You get this email because ${reason}.\nChoose which emails you get: ${safeEmailUrl(settingsUrl)}\nStop all comment emails: ${safeEmailUrl(unsubscribeUrl)}`;
+}
+
+export interface NotificationLinks {
+  /** /notifications/unsubscribe?token=… (absolute). */
+  unsubscribeUrl: string;
+  /** The account page, where the settings are (absolute). */
+  settingsUrl: string;
+}
+
+/** Someone answered the recipient's comment. `excerpt` is the reply as plain text. */
+export function commentReply({
+  replierName,
+  byStaff,
+  targetTitle,
+  excerpt,
+  url,
+  links,
+}: {
+  replierName: string | null;
+  /** Written by a coach or admin: "(coach)" after the name. */
+  byStaff: boolean;
+  targetTitle: string;
+  excerpt: string;
+  url: string;
+  links: NotificationLinks;
+}): EmailMessageContent {
+  const who = `${displayName(replierName)}${byStaff ? ' (coach)' : ''}`;
+  const title = oneLine(targetTitle, 120);
+  return build('comment-reply', `${who} replied to your comment`, {
+    preheader: oneLine(excerpt, 140),
+    heading: `${who} replied to your comment`,
+    paragraphs: [`On “${title}”, ${who} wrote:`, excerpt],
+    action: { label: 'Read the reply', url },
+    footnote: notificationFootnote(`someone replied to your comment on ${site.name}`, links),
+  });
+}
+
+/** A member asked a coach something (or followed up after an answer). */
+export function coachQuestion({
+  askerName,
+  followUp,
+  targetTitle,
+  excerpt,
+  url,
+  links,
+}: {
+  askerName: string | null;
+  /** A reply in a thread a coach already answered, rather than a new top-level question. */
+  followUp: boolean;
+  targetTitle: string;
+  excerpt: string;
+  url: string;
+  links: NotificationLinks;
+}): EmailMessageContent {
+  const who = displayName(askerName);
+  const title = oneLine(targetTitle, 120);
+  const what = followUp ? 'followed up' : 'asked a question';
+  return build('coach-question', `${who} ${what} on “${oneLine(targetTitle, 80)}”`, {
+    preheader: oneLine(excerpt, 140),
+    heading: followUp ? 'A member followed up' : 'A member asked a question',
+    paragraphs: [`${who} ${what} on “${title}”:`, excerpt],
+    action: { label: 'Answer in the coach inbox', url },
+    footnote: notificationFootnote('you chose to hear about each new member question as it comes in', links),
+  });
+}
+
+export interface DigestQuestion {
+  askerName: string | null;
+  targetTitle: string;
+  /** "3 hours ago". */
+  age: string;
+  excerpt: string;
+}
+
+/** Once a day: the member questions still waiting for a coach, oldest first. */
+export function coachDigest({
+  questions,
+  more,
+  url,
+  links,
+}: {
+  questions: DigestQuestion[];
+  /** Waiting questions beyond those listed. */
+  more: number;
+  url: string;
+  links: NotificationLinks;
+}): EmailMessageContent {
+  const total = questions.length + more;
+  if (questions.length === 0) throw new Error('A coach digest needs at least one question');
+  const count = total === 1 ? 'One member question is' : `${total} member questions are`;
+  return build('coach-digest', `${count} waiting for a coach`, {
+    preheader: `Oldest first: ${oneLine(questions[0].excerpt, 100)}`,
+    heading: `${count} waiting for a coach`,
+    paragraphs: [
+      `Since your last digest, ${total === 1 ? 'this question has' : 'these questions have'} come in and nobody has answered yet. Oldest first:`,
+      ...questions.map((q, i) => `${i + 1}. ${displayName(q.askerName)}, ${q.age}, on “${oneLine(q.targetTitle, 120)}”:\n${q.excerpt}`),
+      ...(more > 0 ? [`…and ${more} more in the inbox.`] : []),
+    ],
+    action: { label: 'Open the coach inbox', url },
+    footnote: notificationFootnote('you chose one email a day about member questions waiting for a coach', links),
   });
 }

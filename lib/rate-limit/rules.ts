@@ -17,5 +17,8 @@ export const rateLimits = {
   /** Each checkout or portal visit is a call to Stripe on our account. */
   /** A real member finishes a few sessions a day; this only stops scripts. */
   completionsPerUser: { name: 'programme-completion:user', limit: 60, windowSeconds: minutes(60) },
+  /** Posting comments: a conversation, not a flood. */
+  commentsPerUser: { name: 'comment:user', limit: 10, windowSeconds: minutes(10) },
+  reportsPerUser: { name: 'comment-report:user', limit: 20, windowSeconds: minutes(60) },
   billingSessionPerUser: { name: 'billing-session:user', limit: 20, windowSeconds: minutes(15) },
 } satisfies Record<string, RateLimitRule>;

@@ -8,6 +8,8 @@ import { getEntitlements } from '@/lib/billing/entitlements';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
 import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { MembershipSection } from './membership-section';
+import { NotificationSettingsForm } from './notification-settings-form';
+import { getNotificationSettings } from '@/lib/comments/notifications';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -20,7 +22,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const params = await searchParams;
   const emailChanged = params.emailChanged === '1';
   const passwordChanged = params.passwordChanged === '1';
-  const [methods, entitlements] = await Promise.all([getSignInMethods(user.id), getEntitlements(user.id)]);
+  const [methods, entitlements, notificationSettings] = await Promise.all([getSignInMethods(user.id), getEntitlements(user.id), getNotificationSettings(user.id)]);
   return (
     <div className="container-page max-w-2xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
@@ -37,6 +39,10 @@ export default async function AccountPage({ searchParams }: Props) {
       </section>
       {params.alreadyMember === '1' && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">You already have a membership: manage it below.</p>}
       <MembershipSection entitlements={entitlements} testMode={billingTestMode()} canManage={billingConfigured()} />
+      <section aria-labelledby="notifications-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
+        <h2 id="notifications-heading" className="text-lg font-semibold">Email notifications</h2>
+        <div className="mt-3"><NotificationSettingsForm settings={notificationSettings} isStaff={user.role !== 'MEMBER'} /></div>
+      </section>
       <section aria-labelledby="methods-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="methods-heading" className="text-lg font-semibold">How you sign in</h2>
         <ul className="mt-4 list-disc space-y-1 pl-5 text-sm">

@@ -12,6 +12,10 @@ export default async function StaffHomePage() {
       <p className="mt-2 text-slate-700">Signed in as {user.name ?? user.email} ({user.role === 'ADMIN' ? 'admin' : 'coach'}).</p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
         <li className="rounded-2xl border border-sand-200 p-5">
+          <h2 className="font-semibold"><Link href="/staff/inbox" className="text-brand-700 hover:underline">Coach inbox</Link></h2>
+          <p className="mt-1 text-sm text-slate-700">Member questions waiting for an answer, and reported comments.</p>
+        </li>
+        <li className="rounded-2xl border border-sand-200 p-5">
           <h2 className="font-semibold"><Link href="/staff/members" className="text-brand-700 hover:underline">Members</Link></h2>
           <p className="mt-1 text-sm text-slate-700">
             Find people and open their programme progress.{user.role === 'ADMIN' ? ' Change roles and grant complimentary membership.' : ''}

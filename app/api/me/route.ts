@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const user = await getCurrentUser();
   const body = user
-    ? { signedIn: true, name: user.name ?? user.email, role: user.role, entitled: (await getEntitlements(user.id)).premium }
+    ? { signedIn: true, id: user.id, name: user.name ?? user.email, role: user.role, entitled: (await getEntitlements(user.id)).premium }
     : { signedIn: false };
   return Response.json(body, { headers: { 'Cache-Control': 'private, no-store' } });
 }

@@ -6,6 +6,9 @@ import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/content/breadcrumbs';
 import { MovePhaseForm } from '@/components/programme/programme-forms';
 import { ProgrammeCta } from '@/components/programme/programme-cta';
+import { CommentThread } from '@/components/comments/comment-thread';
+import { loadThread } from '@/lib/comments/store';
+import { resolveTarget } from '@/lib/comments/targets';
 import { getPhase } from '@/lib/content/programme';
 import { moveAdvice } from '@/lib/programme/progress';
 import { phaseDefinitions } from '@/lib/programme/store';
@@ -74,6 +77,15 @@ export default async function PhasePage({ params }: Props) {
         </section>
       )}
       {!entitled && <ProgrammeCta signedIn={Boolean(user)} returnTo={phase.url} />}
+      {entitled && <PhaseThread slug={phase.slug} />}
     </div>
   );
+}
+
+/** Questions about a phase: members and staff only, so rendered only for them. */
+async function PhaseThread({ slug }: { slug: string }) {
+  const target = resolveTarget({ kind: 'phase', slug });
+  if (!target) return null;
+  const { comments, locked } = await loadThread(target);
+  return <CommentThread target={target} comments={comments} locked={locked} />;
 }

@@ -8,6 +8,7 @@ import { ArticleGrid } from '@/components/content/card-grids';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { JsonLd } from '@/components/content/json-ld';
 import { MembersBadge } from '@/components/content/members-badge';
+import { ContentThread } from '@/components/comments/content-thread';
 import { MembersContinuation } from '@/components/content/members-continuation';
 import { MembersCta } from '@/components/content/members-cta';
 import { PrevNextNav } from '@/components/content/prev-next-nav';
@@ -15,16 +16,19 @@ import { TableOfContents } from '@/components/content/table-of-contents';
 import { TagList } from '@/components/content/tag-list';
 import { VideoFacade } from '@/components/media/video-facade';
 import { ANONYMOUS, articleSourceFor } from '@/lib/content/access';
-import { getAdjacentArticles, getAllArticles, getArticle, getRelatedArticles, tableOfContents } from '@/lib/content/articles';
+import { getAdjacentArticles, getArticle, getRelatedArticles, tableOfContents } from '@/lib/content/articles';
 import { articleCard } from '@/lib/content/cards';
 import { MdxContent } from '@/lib/content/mdx';
 import { loadMembersPartOfArticle } from '@/lib/content/members-content';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
-export const dynamicParams = false;
+// Rendered on first request, then cached and regenerated at most once a minute (and at
+// once when someone comments), so the public thread is in the HTML with the article.
+// Not at build time: the thread lives in the database, which the build does not open.
+export const revalidate = 60;
 
 export function generateStaticParams() {
-  return getAllArticles().map((a) => ({ slug: a.slug }));
+  return [];
 }
 
 type Props = { params: Promise<{ slug: string }> };
@@ -150,6 +154,7 @@ export default async function ArticlePage({ params }: Props) {
           <AuthorCard author={article.author} heading={`About ${article.author.name}`} as="section" />
           <PrevNextNav previous={previous} next={next} noun="article" />
         </footer>
+        <ContentThread kind="article" slug={article.slug} membersOnly={article.access === 'members'} />
         </div>
         {hasToc && (
           <div className="hidden lg:block">

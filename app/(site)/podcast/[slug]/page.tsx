@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ContentThread } from '@/components/comments/content-thread';
 import { Breadcrumbs } from '@/components/content/breadcrumbs';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { JsonLd } from '@/components/content/json-ld';
@@ -14,13 +15,16 @@ import { VideoFacade } from '@/components/media/video-facade';
 import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
 import { getAllArticles } from '@/lib/content/articles';
 import { MdxContent } from '@/lib/content/mdx';
-import { formatDuration, getAdjacentEpisodes, getAllEpisodes, getEpisode } from '@/lib/content/podcast';
+import { formatDuration, getAdjacentEpisodes, getEpisode } from '@/lib/content/podcast';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
-export const dynamicParams = false;
+// Rendered on first request, then cached and regenerated at most once a minute (and at
+// once when someone comments), so the public thread is in the HTML with the episode.
+// Not at build time: the thread lives in the database, which the build does not open.
+export const revalidate = 60;
 
 export function generateStaticParams() {
-  return getAllEpisodes().map((e) => ({ slug: e.slug }));
+  return [];
 }
 
 type Props = { params: Promise<{ slug: string }> };
@@ -127,6 +131,7 @@ export default async function EpisodePage({ params }: Props) {
         </section>
 
         <div className="mt-12"><PrevNextNav previous={previous} next={next} noun="episode" /></div>
+        <ContentThread kind="episode" slug={episode.slug} membersOnly={episode.access === 'members'} />
       </article>
     </>
   );

@@ -1,0 +1,35 @@
+// A throwaway database for an in-process benchmark: embedded PGlite in memory, or a
+// fresh database on the PostgreSQL server named by BENCH_DATABASE_URL (dropped after).
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openConnection, type DatabaseConnection } from '../lib/db/connection';
+import { migrate } from '../lib/db/migrate';
+
+export async function openBenchDatabase(prefix: string): Promise<{ connection: DatabaseConnection; label: string; drop: () => Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_URL;
+  if (!server) {
+    const connection = openConnection({ kind: 'pglite', dataDir: undefined });
+    await migrate(connection);
+    return { connection, label: 'embedded PGlite (in memory)', drop: () => connection.close() };
+  }
+  const name = `${prefix}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const connection = openConnection({ kind: 'postgres', url: url.toString() }, { poolSize: 10 });
+  await migrate(connection);
+  return {
+    connection,
+    label: 'PostgreSQL server',
+    async drop() {
+      await connection.close();
+      const cleanup = new pg.Client({ connectionString: server });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

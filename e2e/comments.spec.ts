@@ -1,0 +1,168 @@
+// Comment threads in Chromium: a member asks, a coach answers from the inbox, the
+// member is emailed and follows up; moderation; a corpus of XSS payloads stays text.
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { linkFromLatestEmail, signInWithPassword } from './helpers';
+
+async function signIn(page: Page, email: string, password: string) {
+  await signInWithPassword(page, email, password);
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+async function expectNoAxeViolations(page: Page, label: string, scope?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (scope ? builder.include(scope) : builder).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+}
+
+async function postTopLevel(page: Page, text: string) {
+  const box = page.getByLabel('Ask a question or add a comment');
+  await box.fill(text);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your comment is posted.' })).toBeVisible();
+  // A fresh, empty form replaces the one that posted; an error would keep the text.
+  await expect(box).toHaveValue('');
+}
+
+test('a member asks, a coach answers from the inbox, the member is told and follows up', async ({ browser }) => {
+  const question = `Should I walk on the days my back is sore? (${Date.now()})`;
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, 'member@steadyspine.example', 'demo-member-pass');
+  await member.goto('/articles/walking-plan-for-back-pain');
+  await postTopLevel(member, question);
+  const mine = member.locator('#comments li').filter({ hasText: question }).first();
+  await expect(mine.getByTestId('answer-state').first()).toHaveText('Awaiting a coach');
+  await expectNoAxeViolations(member, 'article thread', '#comments');
+
+  const coach = await (await browser.newContext()).newPage();
+  await signIn(coach, 'maya@steadyspine.example', 'demo-coach-pass');
+  await coach.goto('/staff/inbox');
+  const item = coach.getByRole('listitem').filter({ hasText: question });
+  await expect(item).toBeVisible();
+  await expect(item.getByRole('link', { name: /Programme progress/ })).toBeVisible();
+  await item.getByLabel('Answer Morgan Member').fill('Yes: short, gentle walks. Keep them easy and stop before it ramps up.');
+  await item.getByRole('button', { name: 'Post answer' }).click();
+  await expect(coach.getByRole('listitem').filter({ hasText: question })).toHaveCount(0);
+
+  // The member sees the badge and the answered state, and has an email linking to the answer.
+  await member.reload();
+  const thread = member.locator('#comments');
+  const answer = thread.getByRole('article').filter({ hasText: 'Yes: short, gentle walks' });
+  await expect(answer.getByText('Coach', { exact: true })).toBeVisible();
+  await expect(member.locator('#comments li').filter({ hasText: question }).getByTestId('answer-state').first()).toHaveText('Answered by a coach');
+  const link = await linkFromLatestEmail(member, 'member@steadyspine.example', /replied to your comment/);
+  expect(link).toMatch(/^\/articles\/walking-plan-for-back-pain#comment-/);
+
+  // A follow-up goes back into the inbox.
+  await member.goto('/articles/walking-plan-for-back-pain');
+  await answer.getByRole('button', { name: /Reply to comment by Maya Okafor/ }).click();
+  const followUp = `And if it hurts the next morning? (${Date.now()})`;
+  await member.getByLabel('Reply to Maya Okafor').fill(followUp);
+  await member.getByRole('button', { name: 'Post reply' }).click();
+  await expect(member.locator('#comments').getByText(followUp)).toBeVisible();
+  await coach.goto('/staff/inbox');
+  await expect(coach.getByRole('listitem').filter({ hasText: followUp })).toBeVisible();
+  await expectNoAxeViolations(coach, 'inbox');
+});
+
+test('moderation hides a comment from everyone else', async ({ browser }) => {
+  const text = `A comment to be hidden (${Date.now()})`;
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader, 'reader@steadyspine.example', 'demo-reader-pass');
+  await reader.goto('/articles/desk-setup-for-a-happy-back');
+  await postTopLevel(reader, text);
+
+  const coach = await (await browser.newContext()).newPage();
+  await signIn(coach, 'tom@steadyspine.example', 'demo-coach-pass');
+  await coach.goto('/articles/desk-setup-for-a-happy-back');
+  const comment = coach.getByRole('article').filter({ hasText: text });
+  await comment.getByRole('button', { name: 'Hide' }).click();
+  // The shared page no longer carries it (staff find hidden comments through reports).
+  await expect(coach.getByText(text)).toHaveCount(0);
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/articles/desk-setup-for-a-happy-back');
+  await expect(visitor.locator('#comments')).toBeVisible();
+  await expect(visitor.getByText(text)).toHaveCount(0);
+});
+
+test('a corpus of XSS payloads posted as comments stays inert text', async ({ page }) => {
+  const payloads = fs.readFileSync('tests/fixtures/xss-payloads.txt', 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  expect(payloads.length).toBeGreaterThanOrEqual(100);
+  const dialogs: string[] = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await signIn(page, 'admin@steadyspine.example', 'demo-admin-pass');
+  await page.goto('/articles/best-sleep-positions-for-back-pain');
+  // As few comments as the 5,000-character limit allows (the rate limit is 10 per 10 minutes).
+  const comments: string[] = [''];
+  for (const payload of payloads) {
+    if (comments.at(-1)!.length + payload.length + 2 > 4800) comments.push('');
+    comments[comments.length - 1] += `${payload}\n\n`;
+  }
+  expect(comments.length).toBeLessThanOrEqual(10);
+  for (const comment of comments) await postTopLevel(page, comment);
+  for (const viewer of ['author', 'visitor'] as const) {
+    if (viewer === 'visitor') await page.context().clearCookies();
+    await page.goto('/articles/best-sleep-positions-for-back-pain');
+    await page.waitForLoadState('networkidle');
+    const bodies = page.locator('#comments .comment-body');
+    expect(await bodies.count()).toBe(comments.length);
+    const injected = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const body of document.querySelectorAll('#comments .comment-body')) {
+        for (const el of body.querySelectorAll('*')) {
+          if (!['P', 'BR', 'STRONG', 'EM', 'UL', 'OL', 'LI', 'A'].includes(el.tagName)) found.push(el.tagName);
+          for (const attr of el.attributes) {
+            if (!(el.tagName === 'A' && (attr.name === 'href' || attr.name === 'rel'))) found.push(`${el.tagName}[${attr.name}]`);
+          }
+          if (el.tagName === 'A' && !/^(https?:|mailto:)/i.test(el.getAttribute('href') ?? '')) found.push(`A href=${el.getAttribute('href')}`);
+        }
+      }
+      return found;
+    });
+    expect(injected).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test('members-only threads load only for members, and never reach the shared page', async ({ browser }) => {
+  const text = `A members-only question about bracing (${Date.now()})`;
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, 'member@steadyspine.example', 'demo-member-pass');
+  await member.goto('/articles/building-a-resilient-core');
+  await postTopLevel(member, text);
+  await expect(member.locator('#comments').getByText(text)).toBeVisible();
+  await expectNoAxeViolations(member, 'members-only thread', '#comments');
+
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader, 'reader@steadyspine.example', 'demo-reader-pass');
+  await reader.goto('/articles/building-a-resilient-core');
+  await expect(reader.getByText('Members ask the coaches questions here.')).toBeVisible();
+  await expect(reader.getByText(text)).toHaveCount(0);
+  for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
+    const body = await (await reader.request.get('/articles/building-a-resilient-core', { headers })).text();
+    expect(body).not.toContain(text);
+  }
+});
+
+test('phase threads are for members: a question under Phase One reaches the inbox', async ({ browser }) => {
+  const text = `Can I do Phase One sessions twice a day? (${Date.now()})`;
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, 'member@steadyspine.example', 'demo-member-pass');
+  await member.goto('/programme/phase-one');
+  await postTopLevel(member, text);
+  await expect(member.locator('#comments').getByText(text)).toBeVisible();
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto('/programme/phase-one');
+  await expect(reader.getByText(text)).toHaveCount(0);
+  await expect(reader.locator('#comments')).toHaveCount(0);
+  const coach = await (await browser.newContext()).newPage();
+  await signIn(coach, 'tom@steadyspine.example', 'demo-coach-pass');
+  await coach.goto('/staff/inbox');
+  await expect(coach.getByRole('listitem').filter({ hasText: text }).getByRole('link', { name: 'Phase One: Core control and breathing' })).toBeVisible();
+});
