@@ -85,6 +85,14 @@ test('moderation hides a comment from everyone else', async ({ browser }) => {
   await visitor.goto('/articles/desk-setup-for-a-happy-back');
   await expect(visitor.locator('#comments')).toBeVisible();
   await expect(visitor.getByText(text)).toHaveCount(0);
+
+  // Staff find it under Hidden comments in the inbox and can bring it back.
+  await coach.goto('/staff/inbox');
+  const hidden = coach.getByRole('region', { name: 'Hidden comments' }).getByRole('listitem').filter({ hasText: text });
+  await hidden.getByRole('button', { name: 'Unhide' }).click();
+  await expect(hidden).toHaveCount(0);
+  await visitor.reload();
+  await expect(visitor.getByText(text)).toBeVisible();
 });
 
 test('a corpus of XSS payloads posted as comments stays inert text', async ({ page }) => {
@@ -165,4 +173,33 @@ test('phase threads are for members: a question under Phase One reaches the inbo
   await signIn(coach, 'tom@steadyspine.example', 'demo-coach-pass');
   await coach.goto('/staff/inbox');
   await expect(coach.getByRole('listitem').filter({ hasText: text }).getByRole('link', { name: 'Phase One: Core control and breathing' })).toBeVisible();
+});
+
+test('authors edit their comment ("edited" shown) and delete it, keeping replies in place', async ({ browser }) => {
+  const text = `My first thought (${Date.now()})`;
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader, 'reader@steadyspine.example', 'demo-reader-pass');
+  await reader.goto('/articles/why-your-lower-back-is-stiff');
+  await postTopLevel(reader, text);
+  const mine = reader.getByRole('article').filter({ hasText: text });
+  await mine.getByRole('button', { name: 'Edit your comment' }).click();
+  await reader.getByLabel('Edit your comment').fill(`${text}, now clearer`);
+  await reader.getByRole('button', { name: 'Save' }).click();
+  const edited = reader.getByRole('article').filter({ hasText: 'now clearer' });
+  await expect(edited.getByText('(edited)')).toBeVisible();
+
+  const coach = await (await browser.newContext()).newPage();
+  await signIn(coach, 'maya@steadyspine.example', 'demo-coach-pass');
+  await coach.goto('/articles/why-your-lower-back-is-stiff');
+  await coach.getByRole('article').filter({ hasText: 'now clearer' }).getByRole('button', { name: /Reply to comment by Riley Reader/ }).click();
+  await coach.getByLabel('Reply to Riley Reader').fill('Good question: stiffness in the morning is common.');
+  await coach.getByRole('button', { name: 'Post reply' }).click();
+  await expect(coach.getByText('Good question: stiffness in the morning is common.')).toBeVisible();
+
+  reader.once('dialog', (d) => d.accept());
+  await reader.reload();
+  await reader.getByRole('article').filter({ hasText: 'now clearer' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(reader.getByText('now clearer')).toHaveCount(0);
+  await expect(reader.locator('#comments p', { hasText: '[deleted]' })).toHaveCount(1);
+  await expect(reader.getByText('Good question: stiffness in the morning is common.')).toBeVisible();
 });

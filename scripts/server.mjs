@@ -2,12 +2,15 @@
 // The HTTP server behind `npm start`, the e2e suite and the benchmarks: Next.js's own
 // request handler (what `next start` runs) with two additions:
 //   - static prerendered routes are answered from memory (scripts/static-pages.mjs);
+//   - pages Next marks shared-cacheable (ISR) are kept in memory for their s-maxage
+//     (scripts/shared-cache.mjs), like a CDN would;
 //   - media responses get their Content-Length back (see lib/media/content-length.ts).
 // Plain JavaScript so production runs on bare node, without a TypeScript loader.
 //   node scripts/server.mjs [--dev]    listens on PORT (default 3000)
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { createSharedCache, SHARED_CACHE_KEY } from './shared-cache.mjs';
 import { loadStaticPages, serveStaticPage } from './static-pages.mjs';
 
 /** Must equal MEDIA_LENGTH_HEADER in lib/media/content-length.ts (a unit test checks). */
@@ -30,9 +33,14 @@ const app = next({ dev, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
 const staticPages = dev ? new Map() : loadStaticPages(path.join(process.cwd(), '.next'));
+const sharedCache = dev ? null : createSharedCache();
+// The app purges pages it changes through this (lib/cache/shared-cache.ts).
+if (sharedCache) /** @type {Record<symbol, unknown>} */ (globalThis)[SHARED_CACHE_KEY] = sharedCache;
 
 const server = http.createServer((req, res) => {
   if (serveStaticPage(staticPages, req, res)) return;
+  if (sharedCache?.serve(req, res)) return;
+  sharedCache?.capture(req, res);
   restoreMediaContentLength(res);
   void handle(req, res);
 });

@@ -223,3 +223,7 @@ export function ReportActions({ commentId, hidden }: { commentId: string; hidden
     </div>
   );
 }
+
+export function UnhideButton({ commentId }: { commentId: string }) {
+  return <ActionButton action={moderateCommentAction} fields={{ commentId, action: 'unhide' }} label="Unhide" pendingLabel="…" />;
+}

@@ -4,6 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { FormState } from '@/lib/auth/form-state';
+import { purgeSharedCache } from '@/lib/cache/shared-cache';
 import { consumeRateLimits, describeWait } from '@/lib/rate-limit/rate-limit';
 import { rateLimits } from '@/lib/rate-limit/rules';
 import { getDb } from '@/lib/db';
@@ -22,6 +23,7 @@ const SIGN_IN: CommentFormState = { status: 'error', message: 'Sign in to take p
 
 function refresh(target: CommentTarget) {
   revalidatePath(target.url);
+  purgeSharedCache(target.url);
   revalidatePath('/staff/inbox');
 }
 

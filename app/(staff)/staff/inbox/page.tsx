@@ -3,7 +3,7 @@
 // open reports.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { InboxReply, ReportActions } from '@/components/comments/comment-controls';
+import { InboxReply, ReportActions, UnhideButton } from '@/components/comments/comment-controls';
 import { requireCoach } from '@/lib/auth/guards';
 import { loadInbox } from '@/lib/comments/inbox';
 import { commentPlainText, renderCommentHtml } from '@/lib/comments/markdown';
@@ -26,7 +26,7 @@ function targetOf(kind: string, slug: string) {
 
 export default async function InboxPage() {
   await requireCoach('/staff/inbox');
-  const { questions, reports } = await loadInbox();
+  const { questions, reports, hidden } = await loadInbox();
   // eslint-disable-next-line react-hooks/purity -- a server render's own clock, for ages
   const now = Date.now();
   return (
@@ -78,6 +78,28 @@ export default async function InboxPage() {
                   </p>
                   <div className="comment-body prose prose-sm prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: renderCommentHtml(r.comment.body) }} />
                   <ReportActions commentId={r.comment.id} hidden={r.comment.status === 'HIDDEN'} />
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="hidden-heading" className="mt-14">
+        <h2 id="hidden-heading" className="text-2xl font-bold tracking-tight">Hidden comments</h2>
+        {hidden.length === 0 ? (
+          <p className="mt-2 text-slate-700">Nothing is hidden.</p>
+        ) : (
+          <ol className="mt-4 space-y-4">
+            {hidden.map((h) => {
+              const target = targetOf(h.targetKind, h.targetSlug);
+              return (
+                <li key={h.id} className="rounded-2xl border border-sand-200 p-5">
+                  <p className="text-sm">
+                    By {h.author?.name ?? 'a former member'} {age(h.createdAt, now)} ago{target && <> on <Link className="text-brand-700 underline" href={target.url}>{target.title}</Link></>}
+                  </p>
+                  <div className="comment-body prose prose-sm prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: renderCommentHtml(h.body) }} />
+                  <div className="mt-2"><UnhideButton commentId={h.id} /></div>
                 </li>
               );
             })}

@@ -1,0 +1,115 @@
+// @ts-check
+// A CDN-like cache in front of Next.js for pages it marks shared-cacheable: a plain GET
+// answered 200 with `Cache-Control: s-maxage=N` and no Set-Cookie, e.g. an article page
+// (regenerated at most once a minute because its comment thread changes). The bytes
+// are kept for N seconds, per path and content encoding, so these pages are served from
+// memory like the fully static ones. The app purges a path the moment its content
+// changes (purgeSharedCache in lib/cache/shared-cache.ts), so an author sees their own
+// comment at once; other instances catch up within N seconds.
+// Stale answers (Next serving while it regenerates) are passed on but never stored.
+
+/** @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, encoding: string, expires: number }} Entry */
+
+export const SHARED_CACHE_KEY = Symbol.for('steady-spine.shared-cache');
+const NEXT_REQUEST_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
+
+/** @param {import('node:http').IncomingMessage} req */
+function cacheablePath(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  const url = req.url ?? '';
+  if (url.includes('?') || url.includes('%') || url.startsWith('/_next/') || url.startsWith('/api/')) return null;
+  if (NEXT_REQUEST_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+  return url;
+}
+
+/** @param {import('node:http').IncomingMessage} req @param {string} encoding */
+function accepts(req, encoding) {
+  return encoding === '' || new RegExp(`\\b${encoding}\\b`).test(String(req.headers['accept-encoding'] ?? ''));
+}
+
+export function createSharedCache({ maxEntries = 1000, now = () => Date.now() } = {}) {
+  /** @type {Map<string, Entry[]>} */
+  const entries = new Map();
+
+  /**
+   * Answers from memory if a fresh copy in an encoding the client accepts is there.
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+   */
+  function serve(req, res) {
+    const key = cacheablePath(req);
+    if (!key) return false;
+    const entry = entries.get(key)?.find((e) => e.expires > now() && accepts(req, e.encoding));
+    if (!entry) return false;
+    for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
+    res.setHeader('x-shared-cache', 'HIT');
+    const etag = entry.headers.etag;
+    if (etag && req.headers['if-none-match'] === etag) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    res.setHeader('content-length', entry.body.length);
+    res.statusCode = entry.status;
+    res.end(req.method === 'HEAD' ? undefined : entry.body);
+    return true;
+  }
+
+  /**
+   * Lets Next answer, keeping a copy of the answer if it may be shared.
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+   */
+  function capture(req, res) {
+    const key = req.method === 'GET' ? cacheablePath(req) : null;
+    if (!key) return;
+    /** @type {Buffer[]} */
+    const chunks = [];
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    // Decided once the headers are out: most responses (media, dynamic pages) are not
+    // shareable, and their bytes must not pile up here.
+    /** @type {boolean | undefined} */
+    let shareable;
+    /** @param {unknown} chunk @param {unknown} [encoding] */
+    const keep = (chunk, encoding) => {
+      shareable ??= res.statusCode === 200 && /s-maxage=\d+/.test(String(res.getHeader('cache-control') ?? ''));
+      if (!shareable || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(/** @type {string} */ (chunk), typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8'));
+    };
+    res.write = /** @type {typeof res.write} */ ((/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) => {
+      keep(chunk, encoding);
+      return write(chunk, encoding, cb);
+    });
+    res.end = /** @type {typeof res.end} */ ((/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) => {
+      keep(chunk, encoding);
+      if (shareable) store(key, res, Buffer.concat(chunks));
+      return end(chunk, encoding, cb);
+    });
+  }
+
+  /** @param {string} key @param {import('node:http').ServerResponse} res @param {Buffer} body */
+  function store(key, res, body) {
+    if (res.statusCode !== 200 || res.getHeader('set-cookie') !== undefined) return;
+    const cacheControl = String(res.getHeader('cache-control') ?? '');
+    const maxAge = /(?:^|,)\s*s-maxage=(\d+)/.exec(cacheControl);
+    if (!maxAge || /private|no-store|no-cache/.test(cacheControl)) return;
+    if (String(res.getHeader('x-nextjs-cache') ?? '').toUpperCase() === 'STALE') return;
+    /** @type {Record<string, string | string[]>} */
+    const headers = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value !== undefined && name !== 'content-length' && name !== 'date' && name !== 'connection' && name !== 'transfer-encoding') headers[name] = typeof value === 'number' ? String(value) : value;
+    }
+    const encoding = String(res.getHeader('content-encoding') ?? '');
+    const entry = { status: 200, headers, body, encoding, expires: now() + Number(maxAge[1]) * 1000 };
+    const variants = (entries.get(key) ?? []).filter((e) => e.encoding !== encoding && e.expires > now());
+    entries.delete(key); // re-insert: the map's order is the eviction order
+    entries.set(key, [...variants, entry]);
+    while (entries.size > maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
+  }
+
+  /** @param {string} path */
+  function purge(path) {
+    entries.delete(path);
+  }
+
+  return { serve, capture, purge, size: () => entries.size };
+}

@@ -1,0 +1,100 @@
+// The CDN-like cache in front of Next (scripts/shared-cache.mjs): it keeps only what Next
+// marks shareable, for as long as it says, per encoding, and forgets a path on purge.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSharedCache } from '../../scripts/shared-cache.mjs';
+
+let clock = 1_000_000;
+const cache = createSharedCache({ now: () => clock });
+let calls = 0;
+let server: http.Server;
+let base: string;
+
+// A stand-in for Next: what it answers depends on the path.
+function next(req: http.IncomingMessage, res: http.ServerResponse) {
+  calls++;
+  const path = req.url ?? '';
+  const body = `page ${path} #${calls}`;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  if (path === '/private') res.setHeader('cache-control', 'private, no-cache, no-store');
+  else res.setHeader('cache-control', 's-maxage=60, stale-while-revalidate=31535940');
+  if (path === '/cookie') res.setHeader('set-cookie', 'a=b');
+  if (path === '/stale') res.setHeader('x-nextjs-cache', 'STALE');
+  if (path === '/missing') res.statusCode = 404;
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    res.setHeader('content-encoding', 'gzip');
+    res.end(zlib.gzipSync(body));
+  } else {
+    res.write(body.slice(0, 3));
+    res.end(body.slice(3));
+  }
+}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (cache.serve(req, res)) return;
+    cache.capture(req, res);
+    next(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  calls = 0;
+  clock += 3_600_000; // everything from earlier tests has expired
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { 'accept-encoding': 'identity', ...headers } });
+
+describe('shared cache', () => {
+  it('serves a shareable page from memory until its s-maxage passes', async () => {
+    const first = await (await get('/articles/a')).text();
+    const second = await get('/articles/a');
+    expect(second.headers.get('x-shared-cache')).toBe('HIT');
+    expect(await second.text()).toBe(first);
+    expect(calls).toBe(1);
+    clock += 61_000;
+    expect(await (await get('/articles/a')).text()).not.toBe(first);
+    expect(calls).toBe(2);
+  });
+
+  it('forgets a path when the app purges it', async () => {
+    await get('/articles/b');
+    cache.purge('/articles/b');
+    await get('/articles/b');
+    expect(calls).toBe(2);
+  });
+
+  it('keeps each encoding apart', async () => {
+    const gzip = await fetch(`${base}/articles/c`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const plain = await get('/articles/c');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('page /articles/c #2');
+    expect(calls).toBe(2);
+    expect((await get('/articles/c')).headers.get('x-shared-cache')).toBe('HIT');
+    expect(calls).toBe(2);
+  });
+
+  it.each([
+    ['a private page', '/private', {}],
+    ['a page setting a cookie', '/cookie', {}],
+    ['a stale page Next is regenerating', '/stale', {}],
+    ['an error page', '/missing', {}],
+    ['a query string', '/articles/d?x=1', {}],
+    ['an RSC request', '/articles/e', { rsc: '1' }],
+  ])('never keeps %s', async (_, path, headers) => {
+    await get(path, headers as Record<string, string>);
+    await get(path, headers as Record<string, string>);
+    expect(calls).toBe(2);
+  });
+
+  it('leaves other methods to the app', async () => {
+    await fetch(`${base}/articles/f`, { method: 'POST' });
+    await fetch(`${base}/articles/f`, { method: 'POST' });
+    expect(calls).toBe(2);
+  });
+});
