@@ -157,7 +157,7 @@ async function main() {
   const article = rows[1];
   const premium = rows[rows.length - 1];
   console.log(`
-article page: ${prerendered ? 'prerendered' : 'NOT prerendered'} (${articlesStatic} article and ${episodesStatic} episode routes in the prerender manifest)
+article page: ${prerendered ? 'served from a cache (prerendered or ISR)' : 'NOT cached'} (${articlesStatic} article and ${episodesStatic} episode routes in the prerender manifest)
 article page HTML: ${(html.length / 1024).toFixed(1)} KB raw, ${(gzipSize(html) / 1024).toFixed(1)} KB gzipped
 article page JavaScript: ${(jsGzip / 1024).toFixed(1)} KB gzipped in ${new Set(scripts).size} files (target <= 200 KB)
 server memory (RSS): ${rssBefore.toFixed(0)} MB idle after start, ${rssAfter.toFixed(0)} MB after the article/home/feed runs (target <= 250 MB), ${rssAfterDynamic.toFixed(0)} MB after the dynamic search run

@@ -4,6 +4,7 @@
 import 'server-only';
 import { seedDemoBilling } from '@/lib/billing/seed';
 import { seedDemoProgramme } from '@/lib/programme/seed';
+import { startCoachDigestSchedule } from '@/lib/comments/digest-schedule';
 import { seedDemoComments } from '@/lib/comments/seed';
 import { env } from '@/lib/env';
 import { startEmailWorker } from '@/lib/email/send-email';
@@ -32,5 +33,6 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   await ensureSearchIndex(connection.prisma);
   // Delivers queued mail when SMTP_URL is set (a no-op otherwise: the outbox is the mailbox).
   startEmailWorker();
+  startCoachDigestSchedule();
   log(`Database ready in ${Date.now() - started} ms`);
 }

@@ -200,36 +200,11 @@ function kickDelivery(db: PrismaClient, transport: MailTransport): void {
   })();
 }
 
-/** Coach digests are checked this often; each coach still gets at most one a day. */
-const DIGEST_CHECK_INTERVAL_MS = 3_600_000;
-/** The first check waits a little, so it stays out of the way of starting up. */
-const DIGEST_FIRST_CHECK_MS = 60_000;
-
-// One digest run at a time in this process (several instances are safe: coaches are claimed).
-let digestRunning = false;
-
-function kickCoachDigests(db: PrismaClient): void {
-  if (digestRunning) return;
-  digestRunning = true;
-  void (async () => {
-    try {
-      // Loaded when needed: the comment code imports this module, and it is heavier.
-      const { sendCoachDigests } = await import('@/lib/comments/notifications');
-      await sendCoachDigests({ db });
-    } catch (error) {
-      console.error(`[email] coach digests failed: ${describe(error)}`);
-    } finally {
-      digestRunning = false;
-    }
-  })();
-}
-
 const workerKey = Symbol.for('steady-spine.email-worker');
 type GlobalWithWorker = typeof globalThis & { [workerKey]?: () => void };
 
 /**
- * Delivers due mail every 30 s (retries, and mail queued while no instance was up), and
- * once an hour queues the coaches' daily digests that are due (sendCoachDigests).
+ * Delivers due mail every 30 s (retries, and mail queued while no instance was up).
  * Only with a transport (SMTP_URL); started once per process; the timers never keep
  * the process alive. Returns a function that stops it, or null when there is no SMTP.
  */
@@ -248,23 +223,12 @@ export function startEmailWorker(
       console.error(`[email] delivery worker could not start a run: ${describe(error)}`);
     }
   };
-  const digestTick = () => {
-    try {
-      kickCoachDigests(options.db ?? getDb());
-    } catch (error) {
-      console.error(`[email] coach digests could not start: ${describe(error)}`);
-    }
-  };
   const first = setTimeout(tick, 0);
   const timer = setInterval(tick, options.intervalMs ?? WORKER_INTERVAL_MS);
-  const firstDigest = setTimeout(digestTick, DIGEST_FIRST_CHECK_MS);
-  const digestTimer = setInterval(digestTick, DIGEST_CHECK_INTERVAL_MS);
-  for (const t of [first, timer, firstDigest, digestTimer]) t.unref();
+  for (const t of [first, timer]) t.unref();
   const stop = () => {
     clearTimeout(first);
     clearInterval(timer);
-    clearTimeout(firstDigest);
-    clearInterval(digestTimer);
     if (store[workerKey] === stop) delete store[workerKey];
   };
   store[workerKey] = stop;

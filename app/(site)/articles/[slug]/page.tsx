@@ -1,5 +1,6 @@
 // /articles/[slug] – prerendered at build time with the public view of the article.
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuthorCard } from '@/components/content/author-card';
@@ -154,7 +155,10 @@ export default async function ArticlePage({ params }: Props) {
           <AuthorCard author={article.author} heading={`About ${article.author.name}`} as="section" />
           <PrevNextNav previous={previous} next={next} noun="article" />
         </footer>
-        <ContentThread kind="article" slug={article.slug} membersOnly={article.access === 'members'} />
+        {/* Streamed after the article: the thread comes from the database. */}
+        <Suspense fallback={<p className="mt-14 text-sm text-slate-600">Loading questions and answers…</p>}>
+          <ContentThread kind="article" slug={article.slug} membersOnly={article.access === 'members'} />
+        </Suspense>
         </div>
         {hasToc && (
           <div className="hidden lg:block">

@@ -1,5 +1,6 @@
 // /podcast/[slug] – prerendered; members-only episodes render as a teaser without audio.
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ContentThread } from '@/components/comments/content-thread';
@@ -131,7 +132,10 @@ export default async function EpisodePage({ params }: Props) {
         </section>
 
         <div className="mt-12"><PrevNextNav previous={previous} next={next} noun="episode" /></div>
-        <ContentThread kind="episode" slug={episode.slug} membersOnly={episode.access === 'members'} />
+        {/* Streamed after the article: the thread comes from the database. */}
+        <Suspense fallback={<p className="mt-14 text-sm text-slate-600">Loading questions and answers…</p>}>
+          <ContentThread kind="episode" slug={episode.slug} membersOnly={episode.access === 'members'} />
+        </Suspense>
       </article>
     </>
   );
