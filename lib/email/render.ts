@@ -17,6 +17,8 @@ export interface EmailContent {
   action?: EmailAction;
   /** Small print under the action, e.g. what to do if you did not ask for this. */
   footnote?: string;
+  /** Small links under the footnote (e.g. notification settings and unsubscribe). */
+  footerLinks?: EmailAction[];
 }
 
 export interface RenderedEmail {
@@ -72,6 +74,7 @@ function renderText(content: EmailContent, action: EmailAction | undefined, home
   const blocks = [content.heading, ...content.paragraphs];
   if (action) blocks.push(`${action.label}: ${action.url}`);
   if (content.footnote) blocks.push(content.footnote);
+  if (content.footerLinks?.length) blocks.push(content.footerLinks.map((l) => `${l.label}: ${safeEmailUrl(l.url)}`).join('\n'));
   blocks.push(`-- \n${site.name}\n${homeUrl}`);
   return `${blocks.map((b) => b.trim()).join('\n\n')}\n`;
 }
@@ -91,7 +94,12 @@ function renderHtml(content: EmailContent, action: EmailAction | undefined, home
 ${p(`If the button does not work, copy this link into your browser:`, `font-size:14px;color:${colours.muted};margin-bottom:4px;`)}
 <p style="margin:0 0 24px;font-size:14px;line-height:1.5;word-break:break-all;"><a href="${escapeHtml(action.url)}" style="color:${colours.brand};">${escapeHtml(action.url)}</a></p>`
     : '';
-  const footnote = content.footnote ? p(content.footnote, `font-size:14px;color:${colours.muted};`) : '';
+  const footerLinks = (content.footerLinks ?? [])
+    .map((l) => `<a href="${escapeHtml(safeEmailUrl(l.url))}" style="color:${colours.brand};">${escapeHtml(l.label)}</a>`)
+    .join(' &middot; ');
+  const footnote =
+    (content.footnote ? p(content.footnote, `font-size:14px;color:${colours.muted};`) : '') +
+    (footerLinks ? `<p style="margin:0 0 16px;font-size:14px;line-height:1.6;">${footerLinks}</p>` : '');
 
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(site.language)}">

@@ -2,7 +2,7 @@
 // queueEmail needs besides the recipient: `queueEmail({ to, ...passwordReset({ … }) })`.
 import 'server-only';
 import { site } from '@/lib/site';
-import { renderEmail, safeEmailUrl, type EmailContent } from './render';
+import { renderEmail, type EmailContent } from './render';
 
 export interface EmailMessageContent {
   /** Which builder made it, e.g. "verify-email": shown in the outbox, used by tests. */
@@ -139,8 +139,15 @@ function oneLine(value: string, max: number): string {
 const displayName = (name: string | null | undefined) => oneLine(name?.trim() ? name : 'A member', 60);
 
 /** Why this email came, and the two ways out: every notification ends with it. */
-function notificationFootnote(reason: string, { unsubscribeUrl, settingsUrl }: NotificationLinks): string {
-  return `You get this email because ${reason}.\nChoose which emails you get: ${safeEmailUrl(settingsUrl)}\nStop all comment emails: ${safeEmailUrl(unsubscribeUrl)}`;
+/** Why this notification came, with working links to change that (in both versions). */
+function notificationFooter(reason: string, { unsubscribeUrl, settingsUrl }: NotificationLinks): Pick<EmailContent, 'footnote' | 'footerLinks'> {
+  return {
+    footnote: `You get this email because ${reason}.`,
+    footerLinks: [
+      { label: 'Choose which emails you get', url: settingsUrl },
+      { label: 'Stop all comment emails', url: unsubscribeUrl },
+    ],
+  };
 }
 
 export interface NotificationLinks {
@@ -174,7 +181,7 @@ export function commentReply({
     heading: `${who} replied to your comment`,
     paragraphs: [`On “${title}”, ${who} wrote:`, excerpt],
     action: { label: 'Read the reply', url },
-    footnote: notificationFootnote(`someone replied to your comment on ${site.name}`, links),
+    ...notificationFooter(`someone replied to your comment on ${site.name}`, links),
   });
 }
 
@@ -203,7 +210,7 @@ export function coachQuestion({
     heading: followUp ? 'A member followed up' : 'A member asked a question',
     paragraphs: [`${who} ${what} on “${title}”:`, excerpt],
     action: { label: 'Answer in the coach inbox', url },
-    footnote: notificationFootnote('you chose to hear about each new member question as it comes in', links),
+    ...notificationFooter('you chose to hear about each new member question as it comes in', links),
   });
 }
 
@@ -240,6 +247,6 @@ export function coachDigest({
       ...(more > 0 ? [`…and ${more} more in the inbox.`] : []),
     ],
     action: { label: 'Open the coach inbox', url },
-    footnote: notificationFootnote('you chose one email a day about member questions waiting for a coach', links),
+    ...notificationFooter('you chose one email a day about member questions waiting for a coach', links),
   });
 }

@@ -64,6 +64,21 @@ describe('renderEmail', () => {
     expect(html).toContain(`href="${site.url}/"`);
   });
 
+  it('renders footer links as real links in HTML and "Label: URL" in text, refusing unsafe URLs', () => {
+    const email = renderEmail({
+      heading: 'H',
+      paragraphs: ['P'],
+      footerLinks: [
+        { label: 'Stop all comment emails', url: 'https://example.com/notifications/unsubscribe?token=a&b=1' },
+      ],
+    });
+    expect(() => renderEmail({ heading: 'H', paragraphs: [], footerLinks: [{ label: 'Evil', url: 'javascript:alert(1)' }] })).toThrow(/http/);
+    expect(email.html).toContain('<a href="https://example.com/notifications/unsubscribe?token=a&amp;b=1"');
+    expect(email.html).toContain('>Stop all comment emails</a>');
+    expect(email.html).not.toContain('javascript:');
+    expect(email.text).toContain('Stop all comment emails: https://example.com/notifications/unsubscribe?token=a&b=1');
+  });
+
   it('escapeHtml covers the five special characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
