@@ -82,7 +82,7 @@ async function main() {
     console.log(`${'thread load + Markdown render'.padEnd(60)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}`);
     console.log(`${'baseline: 10 comments'.padEnd(60)}${percentile(small, 50).toFixed(1).padStart(10)}${percentile(small, 99).toFixed(1).padStart(10)}`);
     console.log(`${'1,000 comments'.padEnd(60)}${percentile(big, 50).toFixed(1).padStart(10)}${percentile(big, 99).toFixed(1).padStart(10)}`);
-    console.log(`target: a 1,000-comment thread's server render p99 <= 150 ms: ${percentile(big, 99) <= 150 ? 'met' : 'NOT met'} for the data and Markdown part (the React rendering of the thread is not measured here yet)`);
+    console.log(`target: a 1,000-comment thread's server render p99 <= 150 ms: ${percentile(big, 99) <= 150 ? 'met' : 'NOT met'} for the data and Markdown part (the whole page, React included, is measured by the page runs)`);
   } finally {
     await drop();
   }
