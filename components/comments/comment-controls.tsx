@@ -16,9 +16,8 @@ import {
   reportCommentAction,
   type CommentFormState,
 } from '@/lib/comments/actions';
+import { COMMENT_MAX_LENGTH, EDIT_WINDOW_MS } from '@/lib/comments/limits';
 
-const MAX = 5000;
-const EDIT_WINDOW_MS = 15 * 60_000;
 type TargetProps = { kind: string; slug: string; membersOnly: boolean };
 
 /** Members-only threads refresh themselves (they are loaded by an action, not the page). */
@@ -67,7 +66,7 @@ function CommentForm({
         id={id}
         name="body"
         rows={parentId ? 3 : 4}
-        maxLength={MAX}
+        maxLength={COMMENT_MAX_LENGTH}
         required
         autoFocus={autoFocus}
         // Controlled, so the text survives an error (React resets uncontrolled fields after an action).
@@ -77,7 +76,7 @@ function CommentForm({
         aria-invalid={error && Boolean(state.fieldErrors?.body)}
         className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
       />
-      <p id={`${id}-hint`} className="text-xs text-slate-600">**bold**, *italic*, lists and links work. {text.length > MAX - 500 ? `${MAX - text.length} characters left.` : ''}</p>
+      <p id={`${id}-hint`} className="text-xs text-slate-600">**bold**, *italic*, lists and links work. {text.length > COMMENT_MAX_LENGTH - 500 ? `${COMMENT_MAX_LENGTH - text.length} characters left.` : ''}</p>
       <FormMessage state={state.status === 'success' ? idleForm : state} />
       <button type="submit" disabled={pending} className="rounded-full bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? 'Posting…' : submitLabel}
@@ -129,7 +128,7 @@ function EditForm({ id, body, onDone }: { id: string; body: string; onDone: () =
     <form action={action} className="mt-2 space-y-2">
       <input type="hidden" name="commentId" value={id} />
       <label htmlFor={fieldId} className="block text-sm font-medium">Edit your comment</label>
-      <textarea id={fieldId} name="body" rows={3} maxLength={MAX} defaultValue={body} required className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      <textarea id={fieldId} name="body" rows={3} maxLength={COMMENT_MAX_LENGTH} defaultValue={body} required className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
       <FormMessage state={state} />
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white disabled:opacity-70">{pending ? 'Saving…' : 'Save'}</button>

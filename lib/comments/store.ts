@@ -4,9 +4,10 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { EDIT_WINDOW_MS } from './limits';
 import type { CommentTarget, TargetRef } from './targets';
 
-export const EDIT_WINDOW_MS = 15 * 60_000;
+export { EDIT_WINDOW_MS };
 
 export type PostProblem = 'banned' | 'locked' | 'duplicate' | 'parent-missing';
 export type PostResult = { ok: true; id: string } | { ok: false; problem: PostProblem };
