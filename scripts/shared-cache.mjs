@@ -10,16 +10,14 @@
 
 /** @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, encoding: string, expires: number }} Entry */
 
+import { plainViewPath } from './static-pages.mjs';
+
 export const SHARED_CACHE_KEY = Symbol.for('steady-spine.shared-cache');
-const NEXT_REQUEST_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
 
 /** @param {import('node:http').IncomingMessage} req */
 function cacheablePath(req) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-  const url = req.url ?? '';
-  if (url.includes('?') || url.includes('%') || url.startsWith('/_next/') || url.startsWith('/api/')) return null;
-  if (NEXT_REQUEST_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
-  return url;
+  const url = plainViewPath(req);
+  return url === null || url.startsWith('/_next/') || url.startsWith('/api/') ? null : url;
 }
 
 /** @param {import('node:http').IncomingMessage} req @param {string} encoding */

@@ -85,6 +85,19 @@ export function loadStaticPages(distDir) {
 }
 
 /**
+ * The path of a request that is a plain page view (GET or HEAD, no query, no Next.js
+ * navigation or action headers), the only kind an in-memory copy may answer; else null.
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function plainViewPath(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  const url = req.url ?? '';
+  if (url.includes('?') || url.includes('%')) return null;
+  if (NEXT_REQUEST_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+  return url;
+}
+
+/**
  * Answers the request from memory if it is a plain view of a static route.
  * @param {Map<string, StaticPage>} pages
  * @param {import('node:http').IncomingMessage} req
@@ -92,10 +105,8 @@ export function loadStaticPages(distDir) {
  * @returns {boolean} whether it answered
  */
 export function serveStaticPage(pages, req, res) {
-  if (pages.size === 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-  const url = req.url ?? '';
-  if (url.includes('?') || url.includes('%')) return false;
-  if (NEXT_REQUEST_HEADERS.some((h) => req.headers[h] !== undefined)) return false;
+  const url = pages.size === 0 ? null : plainViewPath(req);
+  if (url === null) return false;
   // Exact paths only: Next redirects "/about/" to "/about", so that stays Next's job.
   const page = pages.get(url);
   if (!page) return false;
