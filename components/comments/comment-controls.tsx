@@ -7,6 +7,7 @@ import { useActionState, useCallback, useEffect, useId, useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { useMe, type Me } from '@/components/site/use-me';
 import { idleForm } from '@/lib/auth/form-state';
+import { isStaffRole } from '@/lib/auth/roles';
 import {
   deleteCommentAction,
   editCommentAction,
@@ -27,7 +28,7 @@ function announceChange() {
 }
 
 function mayPost(me: Me | null, target: TargetProps): boolean {
-  return me?.signedIn === true && (!target.membersOnly || me.entitled || me.role !== 'MEMBER');
+  return me?.signedIn === true && (!target.membersOnly || me.entitled);
 }
 
 const smallButton = 'rounded-md px-2 py-1 text-xs font-medium text-slate-700 hover:bg-sand-100 disabled:opacity-60';
@@ -151,7 +152,7 @@ export function CommentActions({
   const close = useCallback(() => setOpen(null), []);
   if (!me?.signedIn) return null;
   const own = me.id === comment.authorId;
-  const staff = me.role !== 'MEMBER';
+  const staff = isStaffRole(me.role);
   const canEdit = own && now - new Date(comment.createdAt).getTime() < EDIT_WINDOW_MS;
   const about = `comment by ${comment.authorName}`;
   return (
@@ -199,7 +200,7 @@ function ReportForm({ id, about }: { id: string; about: string }) {
 
 export function ThreadLockControl({ target, locked }: { target: { kind: string; slug: string }; locked: boolean }) {
   const me = useMe();
-  if (!me?.signedIn || me.role === 'MEMBER') return null;
+  if (!me?.signedIn || !isStaffRole(me.role)) return null;
   return (
     <div className="mt-2">
       <ActionButton action={lockThreadAction} fields={{ targetKind: target.kind, targetSlug: target.slug, lock: locked ? 'no' : 'yes' }} label={locked ? 'Unlock thread' : 'Lock thread'} pendingLabel="…" />

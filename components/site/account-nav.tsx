@@ -2,6 +2,7 @@
 // The header's account link. Public pages are prerendered for everyone, so who is
 // signed in is asked after load (/api/me) instead of being rendered into the page.
 import Link from 'next/link';
+import { isStaffRole } from '@/lib/auth/roles';
 import { useMe } from './use-me';
 
 export function AccountNav() {
@@ -12,7 +13,7 @@ export function AccountNav() {
     const firstName = me.name.split(/\s+/)[0];
     return (
       <>
-        {me.role !== 'MEMBER' && <Link href="/staff" className={`${linkClass} hidden sm:inline-block`}>Staff</Link>}
+        {isStaffRole(me.role) && <Link href="/staff" className={`${linkClass} hidden sm:inline-block`}>Staff</Link>}
         <Link href="/account" className={linkClass} data-testid="account-link">
           <span className="sr-only">Your account, signed in as </span>
           {firstName}

@@ -3,6 +3,7 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentUser, type CurrentUser } from './current-user';
+import { isStaffRole } from './roles';
 
 /** A same-site path to return to after signing in; anything else becomes "/". */
 export function safeReturnPath(path: string | undefined | null): string {
@@ -19,7 +20,7 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
 /** Coaches and admins. Others get a 404: staff pages do not admit they exist. */
 export async function requireCoach(returnTo: string): Promise<CurrentUser> {
   const user = await requireUser(returnTo);
-  if (user.role !== 'COACH' && user.role !== 'ADMIN') notFound();
+  if (!isStaffRole(user.role)) notFound();
   return user;
 }
 

@@ -1,6 +1,7 @@
 // Who may see premium content right now: one decision, used by every page, action,
 // feed and media route (through lib/content/access's Viewer).
 import 'server-only';
+import { isStaffRole } from '@/lib/auth/roles';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
@@ -67,7 +68,7 @@ export function decideEntitlements(input: { role: Role; subscriptions: Subscript
   const byPeriodEnd = (a: SubscriptionState, b: SubscriptionState) => b.currentPeriodEnd.getTime() - a.currentPeriodEnd.getTime();
   const subscription = [...live].sort(byPeriodEnd)[0] ?? [...input.subscriptions].sort(byPeriodEnd)[0] ?? null;
   const comp = input.comps.filter((c) => compInForce(c, now)).sort((a, b) => (b.endsAt?.getTime() ?? Infinity) - (a.endsAt?.getTime() ?? Infinity))[0] ?? null;
-  const staff = input.role === 'COACH' || input.role === 'ADMIN';
+  const staff = isStaffRole(input.role);
   const source: AccessSource | null = live.length > 0 ? 'subscription' : comp ? 'comp' : staff ? 'staff' : null;
   const paymentFailed = subscription !== null && (subscription.status === 'past_due' || subscription.status === 'unpaid');
   let accessEndsAt: Date | null = null;

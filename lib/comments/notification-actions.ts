@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/lib/auth/form-state';
 import { requireUser } from '@/lib/auth/guards';
+import { isStaffRole } from '@/lib/auth/roles';
 import { getNotificationSettings, unsubscribeAll, updateNotificationSettings } from './notifications';
 
 const UNSUBSCRIBED_PATH = '/notifications/unsubscribe?done=1';
@@ -28,7 +29,7 @@ export async function updateNotificationSettingsAction(_: FormState, form: FormD
     const issue = parsed.error.issues[0];
     return { status: 'error', message: issue.message, fieldErrors: { [String(issue.path[0] ?? 'form')]: issue.message } };
   }
-  const isStaff = user.role === 'COACH' || user.role === 'ADMIN';
+  const isStaff = isStaffRole(user.role);
   const current = await getNotificationSettings(user.id);
   // Only coaches and admins get member questions; anyone else's choice stays as it was.
   const coachQuestions = isStaff ? (parsed.data.coachQuestions ?? current.coachQuestions) : current.coachQuestions;

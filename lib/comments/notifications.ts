@@ -178,7 +178,7 @@ export async function notifyAboutNewComment(commentId: string, options: DbOption
   const recipient = comment.parent?.status === 'PUBLISHED' ? comment.parent.author : null;
   if (recipient && recipient.id !== comment.authorId && (recipient.notificationSettings?.replies ?? DEFAULT_NOTIFICATION_SETTINGS.replies)) {
     // A members-only thread is not emailed to someone whose membership has ended.
-    const canRead = !target.membersOnly || recipient.role !== 'MEMBER' || (await loadEntitlements(recipient.id, { db })).premium;
+    const canRead = !target.membersOnly || (await loadEntitlements(recipient.id, { db })).premium;
     if (canRead) {
       await send(recipient.id, recipient.email, (links) =>
         commentReply({ replierName: comment.author?.name ?? null, byStaff: comment.byStaff, targetTitle: target.title, excerpt, url, links }),

@@ -1,6 +1,7 @@
 // Demo conversations for `npm start`: member questions with coach answers and
 // follow-ups three levels deep, and some questions still waiting for a coach.
 import 'server-only';
+import { isStaffRole } from '@/lib/auth/roles';
 import { DEMO_USERS } from '@/lib/db/demo-users';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { postComment } from './store';
@@ -66,7 +67,7 @@ export async function seedDemoComments(db: PrismaClient, now = new Date()): Prom
       const author = byWho(line.who);
       if (!author) continue;
       minutesAgo -= 90;
-      const result = await postComment({ target, authorId: author.id, authorIsStaff: author.role !== 'MEMBER', parentId, body: line.text }, { db, now: new Date(now.getTime() - minutesAgo * 60_000) });
+      const result = await postComment({ target, authorId: author.id, authorIsStaff: isStaffRole(author.role), parentId, body: line.text }, { db, now: new Date(now.getTime() - minutesAgo * 60_000) });
       if (result.ok && line.replies) await postLines(target, line.replies, result.id);
     }
   }

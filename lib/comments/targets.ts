@@ -37,9 +37,9 @@ export interface CommentViewer {
   entitled: boolean;
 }
 
-/** Public threads: everyone reads. Members-only: entitled members and staff. */
+/** Public threads: everyone reads. Members-only: the entitled (staff count as entitled). */
 export function canRead(target: CommentTarget, viewer: CommentViewer): boolean {
-  return !target.membersOnly || viewer.isStaff || viewer.entitled;
+  return !target.membersOnly || viewer.entitled;
 }
 
 /** Public threads: any signed-in person. Members-only: entitled members and staff. */

@@ -1,5 +1,6 @@
 // The person reading or writing a thread, as the comment rules need them.
 import 'server-only';
+import { isStaffRole } from '@/lib/auth/roles';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { getEntitlements } from '@/lib/billing/entitlements';
 import type { CommentViewer } from './targets';
@@ -7,6 +8,6 @@ import type { CommentViewer } from './targets';
 export async function currentCommentViewer(): Promise<{ user: CurrentUser | null; viewer: CommentViewer }> {
   const user = await getCurrentUser();
   if (!user) return { user: null, viewer: { userId: null, isStaff: false, entitled: false } };
-  const isStaff = user.role === 'COACH' || user.role === 'ADMIN';
-  return { user, viewer: { userId: user.id, isStaff, entitled: isStaff || (await getEntitlements(user.id)).premium } };
+  // Entitlements already count staff as entitled.
+  return { user, viewer: { userId: user.id, isStaff: isStaffRole(user.role), entitled: (await getEntitlements(user.id)).premium } };
 }

@@ -3,6 +3,7 @@ import { FormattedDate } from '@/components/content/formatted-date';
 import { getSignInMethods } from '@/lib/auth/account';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
+import { isStaffRole } from '@/lib/auth/roles';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { getEntitlements } from '@/lib/billing/entitlements';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
@@ -41,7 +42,7 @@ export default async function AccountPage({ searchParams }: Props) {
       <MembershipSection entitlements={entitlements} testMode={billingTestMode()} canManage={billingConfigured()} />
       <section aria-labelledby="notifications-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="notifications-heading" className="text-lg font-semibold">Email notifications</h2>
-        <div className="mt-3"><NotificationSettingsForm settings={notificationSettings} isStaff={user.role !== 'MEMBER'} /></div>
+        <div className="mt-3"><NotificationSettingsForm settings={notificationSettings} isStaff={isStaffRole(user.role)} /></div>
       </section>
       <section aria-labelledby="methods-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="methods-heading" className="text-lg font-semibold">How you sign in</h2>
