@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signInAs } from './helpers';
 import { isMembers, rawArticles, rawEpisodes } from '../tests/helpers/content-text';
 
 const membersArticle = rawArticles().find(isMembers)!.slug;
@@ -32,35 +32,23 @@ const pages = {
 for (const [name, path] of Object.entries(pages)) {
   test(`${name} page has no accessibility violations`, async ({ page }) => {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page, path);
   });
 }
 
 test('signed-in pages (account, staff, members) have no accessibility violations', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email', { exact: true }).fill('admin@steadyspine.example');
-  await page.getByLabel('Password', { exact: true }).fill('demo-admin-pass');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signInAs(page, 'admin@steadyspine.example', 'demo-admin-pass');
   for (const path of ['/account', '/staff', '/staff/members']) {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(page, path);
   }
 });
 
 test('a subscribed member’s pages (account with membership, pricing, a full members-only article) have no accessibility violations', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email', { exact: true }).fill('member@steadyspine.example');
-  await page.getByLabel('Password', { exact: true }).fill('demo-member-pass');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
   for (const path of ['/account', '/pricing', '/articles/building-a-resilient-core']) {
     await page.goto(path);
     if (path.startsWith('/articles/')) await expect(page.getByTestId('members-part')).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(page, path);
   }
 });

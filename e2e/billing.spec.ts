@@ -1,6 +1,6 @@
 // Membership end to end, paying through the local Stripe emulator (scripts/e2e-server.ts).
 import { expect, test, type Page } from '@playwright/test';
-import { linkFromLatestEmail, signInWithPassword, uniqueEmail } from './helpers';
+import { linkFromLatestEmail, signInAs, uniqueEmail } from './helpers';
 import { expectOnlyPreviews } from './premium-text';
 
 const STRIPE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
@@ -133,12 +133,10 @@ test('a failed renewal shows the banner and keeps access until the period ends',
 
 test('an admin’s complimentary membership grants access, and revoking it takes it away', async ({ page, browser }) => {
   const reader = await browser.newPage();
-  await signInWithPassword(reader, 'reader@steadyspine.example', 'demo-reader-pass');
-  await expect(reader).toHaveURL(/\/account$/);
+  await signInAs(reader, 'reader@steadyspine.example', 'demo-reader-pass');
   await expectPreviewOnly(reader);
 
-  await signInWithPassword(page, 'admin@steadyspine.example', 'demo-admin-pass');
-  await expect(page).toHaveURL(/\/account$/);
+  await signInAs(page, 'admin@steadyspine.example', 'demo-admin-pass');
   await page.goto('/staff/members?q=reader%40steadyspine.example');
   const row = page.getByRole('row', { name: /Riley Reader/ });
   await row.getByRole('button', { name: /Grant comp/ }).click();
@@ -170,8 +168,7 @@ test('the webhook refuses an unsigned event', async ({ request }) => {
 });
 
 test('the demo member’s seeded subscription gives access and opens the billing portal', async ({ page }) => {
-  await signInWithPassword(page, 'member@steadyspine.example', 'demo-member-pass');
-  await expect(page).toHaveURL(/\/account$/);
+  await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
   await expect(page.getByTestId('membership-status')).toHaveText('Active');
   await expectFullArticle(page);
   await page.goto('/account');

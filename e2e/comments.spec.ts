@@ -1,20 +1,8 @@
 // Comment threads in Chromium: a member asks, a coach answers from the inbox, the
 // member is emailed and follows up; moderation; a corpus of XSS payloads stays text.
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { linkFromLatestEmail, signInWithPassword } from './helpers';
-
-async function signIn(page: Page, email: string, password: string) {
-  await signInWithPassword(page, email, password);
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function expectNoAxeViolations(page: Page, label: string, scope?: string) {
-  const builder = new AxeBuilder({ page });
-  const results = await (scope ? builder.include(scope) : builder).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-}
+import { expectNoAxeViolations, linkFromLatestEmail, signInAs } from './helpers';
 
 async function postTopLevel(page: Page, text: string) {
   const box = page.getByLabel('Ask a question or add a comment');
@@ -28,7 +16,7 @@ async function postTopLevel(page: Page, text: string) {
 test('a member asks, a coach answers from the inbox, the member is told and follows up', async ({ browser }) => {
   const question = `Should I walk on the days my back is sore? (${Date.now()})`;
   const member = await (await browser.newContext()).newPage();
-  await signIn(member, 'member@steadyspine.example', 'demo-member-pass');
+  await signInAs(member, 'member@steadyspine.example', 'demo-member-pass');
   await member.goto('/articles/walking-plan-for-back-pain');
   await postTopLevel(member, question);
   const mine = member.locator('#comments li').filter({ hasText: question }).first();
@@ -36,7 +24,7 @@ test('a member asks, a coach answers from the inbox, the member is told and foll
   await expectNoAxeViolations(member, 'article thread', '#comments');
 
   const coach = await (await browser.newContext()).newPage();
-  await signIn(coach, 'maya@steadyspine.example', 'demo-coach-pass');
+  await signInAs(coach, 'maya@steadyspine.example', 'demo-coach-pass');
   await coach.goto('/staff/inbox');
   const item = coach.getByRole('listitem').filter({ hasText: question });
   await expect(item).toBeVisible();
@@ -69,12 +57,12 @@ test('a member asks, a coach answers from the inbox, the member is told and foll
 test('moderation hides a comment from everyone else', async ({ browser }) => {
   const text = `A comment to be hidden (${Date.now()})`;
   const reader = await (await browser.newContext()).newPage();
-  await signIn(reader, 'reader@steadyspine.example', 'demo-reader-pass');
+  await signInAs(reader, 'reader@steadyspine.example', 'demo-reader-pass');
   await reader.goto('/articles/desk-setup-for-a-happy-back');
   await postTopLevel(reader, text);
 
   const coach = await (await browser.newContext()).newPage();
-  await signIn(coach, 'tom@steadyspine.example', 'demo-coach-pass');
+  await signInAs(coach, 'tom@steadyspine.example', 'demo-coach-pass');
   await coach.goto('/articles/desk-setup-for-a-happy-back');
   const comment = coach.getByRole('article').filter({ hasText: text });
   await comment.getByRole('button', { name: 'Hide' }).click();
@@ -103,7 +91,7 @@ test('a corpus of XSS payloads posted as comments stays inert text', async ({ pa
     dialogs.push(d.message());
     await d.dismiss();
   });
-  await signIn(page, 'admin@steadyspine.example', 'demo-admin-pass');
+  await signInAs(page, 'admin@steadyspine.example', 'demo-admin-pass');
   await page.goto('/articles/best-sleep-positions-for-back-pain');
   // As few comments as the 5,000-character limit allows (the rate limit is 10 per 10 minutes).
   const comments: string[] = [''];
@@ -141,14 +129,14 @@ test('a corpus of XSS payloads posted as comments stays inert text', async ({ pa
 test('members-only threads load only for members, and never reach the shared page', async ({ browser }) => {
   const text = `A members-only question about bracing (${Date.now()})`;
   const member = await (await browser.newContext()).newPage();
-  await signIn(member, 'member@steadyspine.example', 'demo-member-pass');
+  await signInAs(member, 'member@steadyspine.example', 'demo-member-pass');
   await member.goto('/articles/building-a-resilient-core');
   await postTopLevel(member, text);
   await expect(member.locator('#comments').getByText(text)).toBeVisible();
   await expectNoAxeViolations(member, 'members-only thread', '#comments');
 
   const reader = await (await browser.newContext()).newPage();
-  await signIn(reader, 'reader@steadyspine.example', 'demo-reader-pass');
+  await signInAs(reader, 'reader@steadyspine.example', 'demo-reader-pass');
   await reader.goto('/articles/building-a-resilient-core');
   await expect(reader.getByText('Members ask the coaches questions here.')).toBeVisible();
   await expect(reader.getByText(text)).toHaveCount(0);
@@ -161,7 +149,7 @@ test('members-only threads load only for members, and never reach the shared pag
 test('phase threads are for members: a question under Phase One reaches the inbox', async ({ browser }) => {
   const text = `Can I do Phase One sessions twice a day? (${Date.now()})`;
   const member = await (await browser.newContext()).newPage();
-  await signIn(member, 'member@steadyspine.example', 'demo-member-pass');
+  await signInAs(member, 'member@steadyspine.example', 'demo-member-pass');
   await member.goto('/programme/phase-one');
   await postTopLevel(member, text);
   await expect(member.locator('#comments').getByText(text)).toBeVisible();
@@ -170,7 +158,7 @@ test('phase threads are for members: a question under Phase One reaches the inbo
   await expect(reader.getByText(text)).toHaveCount(0);
   await expect(reader.locator('#comments')).toHaveCount(0);
   const coach = await (await browser.newContext()).newPage();
-  await signIn(coach, 'tom@steadyspine.example', 'demo-coach-pass');
+  await signInAs(coach, 'tom@steadyspine.example', 'demo-coach-pass');
   await coach.goto('/staff/inbox');
   await expect(coach.getByRole('listitem').filter({ hasText: text }).getByRole('link', { name: 'Phase One: Core control and breathing' })).toBeVisible();
 });
@@ -178,7 +166,7 @@ test('phase threads are for members: a question under Phase One reaches the inbo
 test('authors edit their comment ("edited" shown) and delete it, keeping replies in place', async ({ browser }) => {
   const text = `My first thought (${Date.now()})`;
   const reader = await (await browser.newContext()).newPage();
-  await signIn(reader, 'reader@steadyspine.example', 'demo-reader-pass');
+  await signInAs(reader, 'reader@steadyspine.example', 'demo-reader-pass');
   await reader.goto('/articles/why-your-lower-back-is-stiff');
   await postTopLevel(reader, text);
   const mine = reader.getByRole('article').filter({ hasText: text });
@@ -189,7 +177,7 @@ test('authors edit their comment ("edited" shown) and delete it, keeping replies
   await expect(edited.getByText('(edited)')).toBeVisible();
 
   const coach = await (await browser.newContext()).newPage();
-  await signIn(coach, 'maya@steadyspine.example', 'demo-coach-pass');
+  await signInAs(coach, 'maya@steadyspine.example', 'demo-coach-pass');
   await coach.goto('/articles/why-your-lower-back-is-stiff');
   await coach.getByRole('article').filter({ hasText: 'now clearer' }).getByRole('button', { name: /Reply to comment by Riley Reader/ }).click();
   await coach.getByLabel('Reply to Riley Reader').fill('Good question: stiffness in the morning is common.');

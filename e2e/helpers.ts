@@ -1,4 +1,5 @@
-// Shared steps for the account specs.
+// Shared steps for the specs.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 let counter = 0;
@@ -25,6 +26,19 @@ export async function signInWithPassword(page: Page, email: string, password: st
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in with a password and waits for the account page, where sign-in lands. */
+export async function signInAs(page: Page, email: string, password: string) {
+  await signInWithPassword(page, email, password);
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** No WCAG 2.1 A/AA or best-practice violations on the page (or within `scope`). */
+export async function expectNoAxeViolations(page: Page, label: string, scope?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (scope ? builder.include(scope) : builder).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${label} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 }
 
 export async function expectSignedInAs(page: Page, firstName: string) {

@@ -1,25 +1,14 @@
 // The premium programme in Chromium: the demo member (seeded on Phase Two with 3 of 4
 // runs and one session left in the fourth) finishes a run and is told Phase Three is
 // recommended; non-members see titles only; video links are member-bound and expire.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signInWithPassword } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signInAs } from './helpers';
 
 const PHASE_TWO = '/programme/phase-two';
 const LAST_SESSION = '/programme/phase-two/single-leg-balance';
 
-async function signIn(page: Page, email: string, password: string) {
-  await signInWithPassword(page, email, password);
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-}
-
 test('the demo member does the next session, completes a run of Phase Two and is told Phase Three is recommended', async ({ page }) => {
-  await signIn(page, 'member@steadyspine.example', 'demo-member-pass');
+  await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
   await page.goto('/dashboard');
   await expect(page.getByTestId('current-phase')).toHaveText(/Phase Two/);
   await expect(page.getByTestId('dashboard-runs')).toContainText('3 of 4 runs');
@@ -61,7 +50,7 @@ test('the demo member does the next session, completes a run of Phase Two and is
 });
 
 test('moving ahead early asks for confirmation and says why', async ({ page }) => {
-  await signIn(page, 'maya@steadyspine.example', 'demo-coach-pass'); // staff see the programme; no runs yet
+  await signInAs(page, 'maya@steadyspine.example', 'demo-coach-pass'); // staff see the programme; no runs yet
   await page.goto('/programme/phase-three');
   await expect(page.getByText('Not recommended yet')).toBeVisible();
   await expect(page.getByText(/Phase One: 0 of 5 runs done/)).toBeVisible();
@@ -74,7 +63,7 @@ test('moving ahead early asks for confirmation and says why', async ({ page }) =
 
 test('visitors and members without a membership see titles, never sessions or videos', async ({ page }) => {
   for (const signedIn of [false, true]) {
-    if (signedIn) await signIn(page, 'reader@steadyspine.example', 'demo-reader-pass');
+    if (signedIn) await signInAs(page, 'reader@steadyspine.example', 'demo-reader-pass');
     await page.goto('/programme');
     await expect(page.getByRole('heading', { name: /Phase One/ })).toBeVisible();
     await expect(page.getByText('Breathing and bracing')).toBeVisible();
@@ -97,7 +86,7 @@ test('visitors and members without a membership see titles, never sessions or vi
 
 test('a copied video link works for its member with byte ranges, not for anyone else, and not after it expires', async ({ page, browser }) => {
   test.setTimeout(90_000);
-  await signIn(page, 'member@steadyspine.example', 'demo-member-pass');
+  await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
   await page.goto('/programme/phase-one/breathing-and-bracing');
   const src = await page.locator('[data-testid="session-video"] source').getAttribute('src');
   expect(src).toMatch(/^\/media\/programme\/phase-one\/breathing-and-bracing\.mp4\?/);
@@ -111,7 +100,7 @@ test('a copied video link works for its member with byte ranges, not for anyone 
 
   const other = await browser.newPage();
   expect((await other.request.get(src!)).status()).toBe(403); // not signed in
-  await signIn(other, 'reader@steadyspine.example', 'demo-reader-pass');
+  await signInAs(other, 'reader@steadyspine.example', 'demo-reader-pass');
   expect((await other.request.get(src!)).status()).toBe(403); // another member
   const tampered = src!.replace(/u=[^&]+/, 'u=someone-else');
   expect((await page.request.get(tampered)).status()).toBe(403);
@@ -126,7 +115,7 @@ test('a copied video link works for its member with byte ranges, not for anyone 
 
 test('the dashboard works with a keyboard on a phone-sized screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, 'tom@steadyspine.example', 'demo-coach-pass');
+  await signInAs(page, 'tom@steadyspine.example', 'demo-coach-pass');
   await page.goto('/dashboard');
   const next = page.getByTestId('next-session');
   await expect(next).toBeVisible();
@@ -139,7 +128,7 @@ test('the dashboard works with a keyboard on a phone-sized screen', async ({ pag
 });
 
 test('a coach opens a member’s progress from the members page, read-only', async ({ page }) => {
-  await signIn(page, 'tom@steadyspine.example', 'demo-coach-pass');
+  await signInAs(page, 'tom@steadyspine.example', 'demo-coach-pass');
   await page.goto('/staff/members?q=member%40steadyspine.example');
   await page.getByRole('link', { name: 'Programme progress of Morgan Member' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Morgan Member: programme progress');
