@@ -6,7 +6,7 @@
 //   a thread  loading a 1,000-comment thread and rendering every body's Markdown,
 //             p50/p99 over repeated runs, beside loading a 10-comment thread.
 // BENCH_DATABASE_URL: a PostgreSQL server; otherwise embedded PGlite in memory.
-import { openBenchDatabase } from './database';
+import { openBenchDatabase, runBenchmark, timeConcurrently } from './harness';
 import { renderCommentHtml } from '../lib/comments/markdown';
 import { loadThread, postComment } from '../lib/comments/store';
 import type { CommentTarget } from '../lib/comments/targets';
@@ -14,15 +14,6 @@ import type { CommentTarget } from '../lib/comments/targets';
 const POSTS = Number(process.env.BENCH_COMMENT_POSTS ?? 600);
 const CONCURRENCY = 8;
 
-
-async function pool(count: number, worker: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await worker(next++);
-  }));
-  return (performance.now() - started) / 1000;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -39,14 +30,14 @@ async function main() {
     const coach = await db.user.create({ data: { email: 'coach@example.com', name: 'Coach', role: 'COACH' } });
 
     // Floor: one plain insert per comment.
-    const floorSeconds = await pool(POSTS, async (i) => {
+    const floorSeconds = await timeConcurrently(POSTS, CONCURRENCY, async (i) => {
       await db.comment.create({ data: { targetKind: 'article', targetSlug: 'floor', authorId: members[i % 40].id, body: `${BODY} ${i}`, bodyHash: `floor-${i}` } });
     });
     // The real thing: half top-level questions, half replies (some by the coach).
     const root = await postComment({ target: target('posting'), authorId: members[0].id, authorIsStaff: false, parentId: null, body: 'Root' }, { db });
     if (!root.ok) throw new Error('root post failed');
     let refused = 0;
-    const postSeconds = await pool(POSTS, async (i) => {
+    const postSeconds = await timeConcurrently(POSTS, CONCURRENCY, async (i) => {
       const byCoach = i % 10 === 0;
       const result = await postComment({ target: target('posting'), authorId: byCoach ? coach.id : members[i % 40].id, authorIsStaff: byCoach, parentId: i % 2 ? root.id : null, body: `${BODY} (${i})` }, { db });
       if (!result.ok) refused++;
@@ -88,9 +79,4 @@ async function main() {
   }
 }
 
-main()
-  .then(() => process.exit(0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBenchmark(main);

@@ -2,6 +2,7 @@
 // nested like a real conversation, written straight into the benchmark's database.
 // Run with --conditions=react-server (lib/ modules are server-only).
 import { openConnection } from '../lib/db/connection';
+import { runBenchmark } from './harness';
 import { migrate } from '../lib/db/migrate';
 import { resolveDatabaseTarget } from '../lib/db/target';
 
@@ -37,10 +38,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -7,7 +7,7 @@
 // the floor cost of any correct webhook endpoint.
 // Run by bench/run.ts with --conditions=react-server (lib/ modules are server-only).
 import crypto from 'node:crypto';
-import { openBenchDatabase } from './database';
+import { openBenchDatabase, runBenchmark, timeConcurrently } from './harness';
 import type Stripe from 'stripe';
 import { createStripeClient } from '../lib/billing/stripe-client';
 import { subscriptionRow } from '../lib/billing/sync';
@@ -30,17 +30,6 @@ function shuffle<T>(items: T[], seed = 42): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
-}
-
-async function runPool<T>(items: T[], worker: (item: T) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < items.length) await worker(items[next++]);
-    }),
-  );
-  return (performance.now() - started) / 1000;
 }
 
 async function main() {
@@ -68,11 +57,13 @@ async function main() {
     const payloads = events.map((e) => JSON.stringify(e));
     // 30% of all deliveries are repeats of an event already in the list.
     const duplicates = Math.round((payloads.length * DUPLICATE_SHARE) / (1 - DUPLICATE_SHARE));
-    const deliveries = shuffle([...payloads, ...shuffle(payloads, 7).slice(0, duplicates).concat(duplicates > payloads.length ? shuffle(payloads, 9).slice(0, duplicates - payloads.length) : [])]);
+    const repeats = shuffle(payloads, 7);
+    const deliveries = shuffle([...payloads, ...Array.from({ length: duplicates }, (_, i) => repeats[i % repeats.length])]);
     const signed = deliveries.map((payload) => ({ payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) }));
 
     let baselineFailures = 0;
-    const baselineSeconds = await runPool(signed, async ({ payload, signature }) => {
+    const baselineSeconds = await timeConcurrently(signed.length, CONCURRENCY, async (i) => {
+      const { payload, signature } = signed[i];
       try {
         stripe.webhooks.constructEvent(payload, signature, SECRET);
       } catch {
@@ -82,7 +73,8 @@ async function main() {
 
     const outcomes = new Map<string, number>();
     let failures = 0;
-    const handlerSeconds = await runPool(signed, async ({ payload, signature }) => {
+    const handlerSeconds = await timeConcurrently(signed.length, CONCURRENCY, async (i) => {
+      const { payload, signature } = signed[i];
       try {
         const outcome = await handleStripeWebhook(payload, signature, { db: prisma, stripe, webhookSecret: SECRET });
         outcomes.set(outcome.result, (outcomes.get(outcome.result) ?? 0) + 1);
@@ -119,9 +111,4 @@ async function main() {
   }
 }
 
-main()
-  .then(() => process.exit(0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBenchmark(main);

@@ -1,10 +1,11 @@
-// A throwaway database for an in-process benchmark: embedded PGlite in memory, or a
-// fresh database on the PostgreSQL server named by BENCH_DATABASE_URL (dropped after).
+// Shared pieces of the in-process benchmarks (bench/webhooks.ts, bench/comments.ts).
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { openConnection, type DatabaseConnection } from '../lib/db/connection';
 import { migrate } from '../lib/db/migrate';
 
+/** A throwaway database: embedded PGlite in memory, or a fresh database on the PostgreSQL
+ * server named by BENCH_DATABASE_URL (dropped afterwards). */
 export async function openBenchDatabase(prefix: string): Promise<{ connection: DatabaseConnection; label: string; drop: () => Promise<void> }> {
   const server = process.env.BENCH_DATABASE_URL;
   if (!server) {
@@ -32,4 +33,27 @@ export async function openBenchDatabase(prefix: string): Promise<{ connection: D
       await cleanup.end();
     },
   };
+}
+
+/** Runs worker(0..count-1) with `concurrency` in flight at a time; returns the seconds taken. */
+export async function timeConcurrently(count: number, concurrency: number, worker: (index: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await worker(next++);
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+/** Runs a benchmark script's main and exits with its outcome. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
