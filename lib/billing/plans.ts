@@ -13,7 +13,6 @@ export const PLAN_LOOKUP_KEYS: Record<PlanKey, string> = { monthly: 'membership_
 export interface Plan {
   key: PlanKey;
   priceId: string;
-  name: string;
   /** Smallest currency unit, e.g. cents. */
   amount: number;
   currency: string;
@@ -25,15 +24,12 @@ const CACHE_MS = 10 * 60_000;
 let cached: { plans: Plan[]; at: number } | undefined;
 
 function toPlan(key: PlanKey, price: Stripe.Price): Plan {
-  const interval = price.recurring?.interval === 'year' ? 'year' : 'month';
-
   return {
     key,
     priceId: price.id,
-    name: price.nickname ?? (key === 'monthly' ? 'Monthly' : 'Annual'),
     amount: price.unit_amount ?? 0,
     currency: price.currency,
-    interval,
+    interval: price.recurring?.interval === 'year' ? 'year' : 'month',
     trialDays: env.STRIPE_TRIAL_DAYS,
   };
 }
@@ -58,10 +54,6 @@ export async function getPlans(options: { stripe?: Stripe; fresh?: boolean } = {
   const plans = await fetchPlans(options.stripe ?? getStripe());
   if (!options.stripe) cached = { plans, at: Date.now() };
   return plans;
-}
-
-export function planForPrice(plans: Plan[], priceId: string): Plan | undefined {
-  return plans.find((p) => p.priceId === priceId);
 }
 
 export function formatPrice(plan: Pick<Plan, 'amount' | 'currency'>): string {

@@ -27,11 +27,12 @@ function refresh(target: CommentTarget) {
   revalidatePath('/staff/inbox');
 }
 
-async function targetOfComment(commentId: string): Promise<CommentTarget | null> {
-  const comment = await getDb().comment.findUnique({ where: { id: commentId }, select: { targetKind: true, targetSlug: true } });
-  if (!comment) return null;
+/** Where a comment lives, and who wrote it. */
+async function commentContext(commentId: string): Promise<{ target: CommentTarget | null; authorId: string | null }> {
+  const comment = await getDb().comment.findUnique({ where: { id: commentId }, select: { targetKind: true, targetSlug: true, authorId: true } });
+  if (!comment) return { target: null, authorId: null };
   const ref = targetSchema.safeParse({ kind: comment.targetKind, slug: comment.targetSlug });
-  return ref.success ? resolveTarget(ref.data) : null;
+  return { target: ref.success ? resolveTarget(ref.data) : null, authorId: comment.authorId };
 }
 
 export async function postCommentAction(_: CommentFormState, form: FormData): Promise<CommentFormState> {
@@ -68,7 +69,7 @@ export async function editCommentAction(_: CommentFormState, form: FormData): Pr
     const message = { 'not-found': 'That comment was not found.', 'not-author': 'You can only edit your own comments.', 'too-late': 'Comments can be edited for 15 minutes after posting.' }[result.problem];
     return { status: 'error', message, values: { body: body.data } };
   }
-  const target = await targetOfComment(id.data);
+  const { target } = await commentContext(id.data);
   if (target) refresh(target);
   return { status: 'success', message: 'Your comment is updated.', commentId: id.data };
 }
@@ -78,7 +79,7 @@ export async function deleteCommentAction(_: CommentFormState, form: FormData): 
   if (!user) return SIGN_IN;
   const id = idSchema.safeParse(str(form, 'commentId'));
   if (!id.success) return { status: 'error', message: 'That comment was not found.' };
-  const target = await targetOfComment(id.data);
+  const { target } = await commentContext(id.data);
   const deleted = await deleteComment(id.data, user.id, { asModerator: viewer.isStaff });
   if (!deleted) return { status: 'error', message: 'That comment could not be deleted: it is not yours, or already gone.' };
   if (target) refresh(target);
@@ -109,7 +110,7 @@ export async function moderateCommentAction(_: CommentFormState, form: FormData)
   const parsed = moderationSchema.safeParse({ action: str(form, 'action'), commentId: str(form, 'commentId') });
   if (!parsed.success) return { status: 'error', message: 'Choose a moderation action.' };
   const { action, commentId } = parsed.data;
-  const target = await targetOfComment(commentId);
+  const { target, authorId } = await commentContext(commentId);
   if (!target) return { status: 'error', message: 'That comment was not found.' };
   let done = true;
   if (action === 'hide' || action === 'unhide') done = await setHidden(commentId, action === 'hide');
@@ -117,9 +118,8 @@ export async function moderateCommentAction(_: CommentFormState, form: FormData)
   if (action === 'pin' || action === 'unpin') done = await setPinned(commentId, action === 'pin');
   if (action === 'dismiss-reports') done = (await resolveReports(commentId)) > 0;
   if (action === 'ban' || action === 'unban') {
-    const author = (await getDb().comment.findUnique({ where: { id: commentId }, select: { authorId: true } }))?.authorId;
-    if (!author || author === user.id) return { status: 'error', message: 'That author cannot be banned.' };
-    await setBanned(author, action === 'ban', user.id, null);
+    if (!authorId || authorId === user.id) return { status: 'error', message: 'That author cannot be banned.' };
+    await setBanned(authorId, action === 'ban', user.id, null);
   }
   refresh(target);
   const messages = { hide: 'Hidden from everyone but staff.', unhide: 'Visible again.', delete: 'Deleted.', pin: 'Pinned.', unpin: 'Unpinned.', ban: 'The author can no longer comment.', unban: 'The author can comment again.', 'dismiss-reports': 'Reports dismissed.' };

@@ -62,7 +62,7 @@ export async function postComment(input: PostInput, options: { db?: PrismaClient
     if (!parent) return { ok: false, problem: 'parent-missing' };
     rootId = parent.rootId ?? parent.id;
     depth = parent.depth + 1;
-    path = await ancestors(db, rootId, parent.id);
+    path = await ancestors(db, parent.id);
   }
   const awaitingCoach = !input.authorIsStaff && (parentId === null || path.some((c) => c.byStaff));
   const id = crypto.randomUUID();
@@ -77,13 +77,15 @@ export async function postComment(input: PostInput, options: { db?: PrismaClient
   return { ok: true, id };
 }
 
-/** The chain from a comment up to its thread's top, in one query over the thread. */
-async function ancestors(db: PrismaClient, rootId: string, fromId: string) {
-  const thread = await db.comment.findMany({ where: { rootId }, select: { id: true, parentId: true, byStaff: true, awaitingCoach: true, answeredAt: true } });
-  const byId = new Map(thread.map((c) => [c.id, c]));
-  const chain = [];
-  for (let c = byId.get(fromId); c; c = c.parentId ? byId.get(c.parentId) : undefined) chain.push(c);
-  return chain;
+/** The chain from a comment up to its thread's top: one recursive query, whatever the thread's size. */
+async function ancestors(db: PrismaClient, fromId: string) {
+  return db.$queryRaw<{ id: string; byStaff: boolean; awaitingCoach: boolean; answeredAt: Date | null }[]>`
+    WITH RECURSIVE path AS (
+      SELECT "id", "parentId", "byStaff", "awaitingCoach", "answeredAt" FROM "Comment" WHERE "id" = ${fromId}
+      UNION ALL
+      SELECT c."id", c."parentId", c."byStaff", c."awaitingCoach", c."answeredAt" FROM "Comment" c JOIN path p ON c."id" = p."parentId"
+    )
+    SELECT "id", "byStaff", "awaitingCoach", "answeredAt" FROM path`;
 }
 
 export type EditProblem = 'not-found' | 'not-author' | 'too-late';
