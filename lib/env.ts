@@ -30,6 +30,11 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Secret for signing session tokens (Auth.js). Required in production with real users. */
   AUTH_SECRET: optionalString,
+  /**
+   * Key of members' private podcast feed addresses. Unset: AUTH_SECRET. Set it to keep
+   * every member's feed address when rotating AUTH_SECRET (changing it changes them all).
+   */
+  PODCAST_FEED_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
   AUTH_GITHUB_ID: optionalString,

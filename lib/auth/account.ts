@@ -26,6 +26,8 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
       compGrants: { select: { endsAt: true, revokedAt: true, createdAt: true } },
       completions: { orderBy: { completedAt: 'asc' }, select: { phaseSlug: true, sessionSlug: true, completedAt: true, note: true, effort: true, pain: true } },
       programme: { select: { currentPhaseSlug: true, restartedAt: true } },
+      // The feed's address is left out: it is a secret, and shown on the account page.
+      podcastFeed: { select: { createdAt: true, resetAt: true, fetches: { orderBy: { day: 'asc' }, select: { day: true, agent: true, count: true } } } },
     },
   });
   const emails = await db.outboxEmail.findMany({
@@ -33,7 +35,7 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
     orderBy: { createdAt: 'asc' },
     select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
   });
-  const { passwordHash, accounts, subscriptions, compGrants, completions, programme, ...profile } = user;
+  const { passwordHash, accounts, subscriptions, compGrants, completions, programme, podcastFeed, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile: { ...profile, hasPassword: passwordHash !== null },
@@ -42,6 +44,7 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
     complimentaryMemberships: compGrants,
     programme: { ...programme, completedSessions: completions },
     emailsSent: emails,
+    privatePodcastFeed: podcastFeed && { createdAt: podcastFeed.createdAt, resetAt: podcastFeed.resetAt, fetchesPerDayAndApp: podcastFeed.fetches },
   };
 }
 

@@ -15,7 +15,8 @@ import type { PrismaClient } from '@/lib/db/generated/client';
 import type { CoachQuestionMail } from '@/lib/db/generated/enums';
 import { queueEmail } from '@/lib/email/send-email';
 import { coachDigest, coachQuestion, commentReply, type DigestQuestion, type EmailMessageContent, type NotificationLinks } from '@/lib/email/templates';
-import { env, isProduction } from '@/lib/env';
+import { derivedKey, HMAC_TOKEN_PATTERN, hmacToken, sha256Hex } from '@/lib/auth/server-secret';
+import { env } from '@/lib/env';
 import { absoluteUrl } from '@/lib/site';
 import { commentPlainText } from './markdown';
 import { resolveTarget, targetSchema, type CommentTarget } from './targets';
@@ -41,22 +42,9 @@ type DbOption = { db?: PrismaClient };
 // ---------------------------------------------------------------------------------------
 // Unsubscribe tokens
 
-const fallbackKey = Symbol.for('steady-spine.unsubscribe-key');
-type GlobalWithKey = typeof globalThis & { [fallbackKey]?: string };
-
-function tokenKey(): string {
-  if (env.AUTH_SECRET) return `notification-unsubscribe:${env.AUTH_SECRET}`;
-  if (isProduction) throw new Error('AUTH_SECRET is needed to make unsubscribe links');
-  // Development and tests without a secret: links work until the process ends.
-  const store = globalThis as GlobalWithKey;
-  return (store[fallbackKey] ??= crypto.randomBytes(32).toString('base64url'));
-}
-
-const rawToken = (userId: string) => crypto.createHmac('sha256', tokenKey()).update(userId).digest('base64url');
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
-
-/** A base64url HMAC-SHA256 is 43 characters; anything else is not one of ours. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const rawToken = (userId: string) => hmacToken(derivedKey('notification-unsubscribe', env.AUTH_SECRET, 'unsubscribe links'), userId);
+const hashToken = sha256Hex;
+const TOKEN_PATTERN = HMAC_TOKEN_PATTERN;
 
 /** Creates the row with the defaults if there is none; concurrent callers are fine. */
 async function ensureSettingsRow(db: PrismaClient, userId: string, tokenHash: string): Promise<void> {

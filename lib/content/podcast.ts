@@ -59,6 +59,8 @@ function loadEpisodes(): Episode[] {
     let remoteUrl: string | undefined;
     if (/^https:\/\//.test(data.audio.url)) {
       remoteUrl = data.audio.url;
+      // Audio hosted elsewhere would be a public URL to a members-only file.
+      if (data.access === 'members') problems.push('audio.url: a members-only episode needs its audio in content/podcast/audio/, where only members can fetch it');
     } else if (LOCAL_AUDIO.test(data.audio.url)) {
       localFile = data.audio.url;
       const onDisk = path.join(AUDIO_DIR, localFile);

@@ -20,5 +20,9 @@ export const rateLimits = {
   /** Posting comments: a conversation, not a flood. */
   commentsPerUser: { name: 'comment:user', limit: 10, windowSeconds: minutes(10) },
   reportsPerUser: { name: 'comment-report:user', limit: 20, windowSeconds: minutes(60) },
+  /** Unknown private feed addresses: guessing one is hopeless (256 bits), this stops the noise. */
+  privateFeedMissPerIp: { name: 'private-feed-miss:ip', limit: 30, windowSeconds: minutes(10) },
+  /** A member resetting their feed address: a few times is a mistake fixed, more is a script. */
+  feedResetPerUser: { name: 'feed-reset:user', limit: 10, windowSeconds: minutes(60) },
   billingSessionPerUser: { name: 'billing-session:user', limit: 20, windowSeconds: minutes(15) },
 } satisfies Record<string, RateLimitRule>;

@@ -1,6 +1,8 @@
 // Billing test helpers: the Stripe emulator in this process, the real SDK pointed at
 // it, and webhook deliveries signed exactly as Stripe signs them.
 import type Stripe from 'stripe';
+import { createCheckoutSession } from '@/lib/billing/checkout';
+import { getPlans } from '@/lib/billing/plans';
 import { createStripeClient } from '@/lib/billing/stripe-client';
 import { subscriptionRow } from '@/lib/billing/sync';
 import { handleStripeWebhook } from '@/lib/billing/webhook';
@@ -48,4 +50,16 @@ export async function mirrorAndTruth(stripe: Stripe, db: PrismaClient, subscript
     select: { customerId: true, status: true, priceId: true, interval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, canceledAt: true, endedAt: true, trialEnd: true },
   });
   return { row, truth };
+}
+
+/** A user goes through monthly checkout and pays; returns the events it caused, in Stripe's order (not yet delivered). */
+export async function subscribeThroughCheckout(stripe: Stripe, db: PrismaClient, user: { id: string; email: string; name: string | null; stripeCustomerId: string | null }) {
+  const before = new Set((await allEvents(stripe)).map((e) => e.id));
+  const monthly = (await getPlans({ stripe })).find((p) => p.key === 'monthly')!;
+  const url = await createCheckoutSession(user, monthly, { db, stripe });
+  const paid = await payCheckout(url);
+  if (paid.status !== 303) throw new Error(`checkout answered ${paid.status}`);
+  const events = (await allEvents(stripe)).filter((e) => !before.has(e.id));
+  const subscriptionId = (events.find((e) => e.type === 'customer.subscription.created')!.data.object as Stripe.Subscription).id;
+  return { events, subscriptionId };
 }

@@ -5,6 +5,8 @@ import { deleteAccount, exportAccountData } from '@/lib/auth/account';
 import { issueToken } from '@/lib/auth/tokens';
 import { queueEmail } from '@/lib/email/send-email';
 import { verifyEmail } from '@/lib/email/templates';
+import { recordFeedFetch } from '@/lib/private-feed/sharing';
+import { ensurePrivateFeed } from '@/lib/private-feed/tokens';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
 let db: TestDatabase;
@@ -37,6 +39,8 @@ describe(`account deletion on ${testDatabaseKind()}`, () => {
     await issueToken({ userId: user.id, purpose: 'RESET_PASSWORD', email }, { db: prisma });
     await queueEmail({ to: email, ...verifyEmail({ name: 'Lee Leaving', url: 'https://example.com/verify' }) }, prisma);
     await prisma.verificationToken.create({ data: { identifier: email, token: 'hashed', expires: new Date(Date.now() + 60_000) } });
+    const { feedId, token } = await ensurePrivateFeed(user.id, { db: prisma });
+    await recordFeedFetch(feedId, { client: 'c1', agent: 'Overcast' }, { db: prisma });
     const other = await prisma.user.create({ data: { email: 'staying@example.com', name: 'Sam Staying' } });
 
     const exported = await exportAccountData(user.id, prisma);
@@ -44,12 +48,15 @@ describe(`account deletion on ${testDatabaseKind()}`, () => {
     expect(JSON.stringify(exported)).not.toContain('"passwordHash"');
     expect(exported.signInAccounts).toEqual([{ provider: 'github', providerAccountId: 'gh-123' }]);
     expect(exported.emailsSent).toHaveLength(1);
+    expect(exported.privatePodcastFeed?.fetchesPerDayAndApp).toEqual([expect.objectContaining({ agent: 'Overcast', count: 1 })]);
+    expect(JSON.stringify(exported)).not.toContain(token);
 
     expect(Object.keys(await rowsMentioning(email)).length).toBeGreaterThan(2);
     await deleteAccount(user.id, prisma);
     expect(await rowsMentioning(email)).toEqual({});
     expect(await rowsMentioning('Lee Leaving')).toEqual({});
     expect(await rowsMentioning(user.id)).toEqual({});
+    expect(await rowsMentioning(feedId)).toEqual({});
     // Nobody else is touched.
     expect(await prisma.user.findUnique({ where: { id: other.id } })).not.toBeNull();
   });

@@ -2,13 +2,13 @@
 // After each scenario the database must equal the emulator's subscription state.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCheckoutSession, ensureStripeCustomer } from '@/lib/billing/checkout';
+import { ensureStripeCustomer } from '@/lib/billing/checkout';
 import { getPlans } from '@/lib/billing/plans';
 import { createStripeClient } from '@/lib/billing/stripe-client';
 import { HANDLED_EVENTS, handleStripeWebhook } from '@/lib/billing/webhook';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
-import { allEvents, deliver, mirrorAndTruth, payCheckout, startStripeHarness, WEBHOOK_SECRET, type StripeHarness } from '../helpers/stripe';
+import { allEvents, deliver, mirrorAndTruth, startStripeHarness, subscribeThroughCheckout, WEBHOOK_SECRET, type StripeHarness } from '../helpers/stripe';
 
 let db: TestDatabase;
 let harness: StripeHarness;
@@ -34,14 +34,7 @@ async function newUser() {
 /** A member who went through checkout; returns the events it caused, in Stripe's order. */
 async function checkedOutMember() {
   const user = await newUser();
-  const before = new Set((await allEvents(stripe)).map((e) => e.id));
-  const monthly = (await getPlans({ stripe })).find((p) => p.key === 'monthly')!;
-  const url = await createCheckoutSession(user, monthly, { db: prisma, stripe });
-  const paid = await payCheckout(url);
-  expect(paid.status).toBe(303);
-  const events = (await allEvents(stripe)).filter((e) => !before.has(e.id));
-  const subscriptionId = (events.find((e) => e.type === 'customer.subscription.created')!.data.object as Stripe.Subscription).id;
-  return { user, events, subscriptionId };
+  return { user, ...(await subscribeThroughCheckout(stripe, prisma, user)) };
 }
 
 async function expectConverged(subscriptionId: string) {

@@ -216,6 +216,14 @@ describe('cross-file checks of the loaders', () => {
     await expect(loadEpisodes()).rejects.toThrow(/wrong-length\.mdx[\s\S]*audio\.length: 1000 but fixture\.mp3 is 999 bytes/);
   });
 
+  it('accepts remote audio for a public episode but refuses it for a members-only one (it would be a public URL)', async () => {
+    const remote = { url: 'https://cdn.example.com/ep.mp3', length: 1000, type: 'audio/mpeg' };
+    site.episode('remote-public', validEpisode({ audio: remote }), 'Notes.');
+    expect((await loadEpisodes()).map((e) => e.slug)).toContain('remote-public');
+    site.episode('remote-members', validEpisode({ audio: remote, number: 2, access: 'members' }), 'Notes.');
+    await expect(loadEpisodes()).rejects.toThrow(/remote-members\.mdx[\s\S]*members-only episode needs its audio in content\/podcast\/audio/);
+  });
+
   it('refuses missing audio, an unsafe audio path and transcripts running backwards', async () => {
     site.episode('missing-audio', validEpisode({ audio: { url: 'nowhere.mp3', length: 10, type: 'audio/mpeg' } }), 'Notes.');
     await expect(loadEpisodes()).rejects.toThrow(/audio\.url: nowhere\.mp3 is not in content\/podcast\/audio/);

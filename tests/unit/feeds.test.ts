@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildArticlesFeed } from '@/lib/feeds/articles-feed';
 import { buildPodcastFeed } from '@/lib/feeds/podcast-feed';
+import { buildPrivateFeed } from '@/lib/private-feed/feed';
 import { cdata, escapeXml, rfc2822 } from '@/lib/feeds/xml';
 import { CONTENT_ROOT, isMembers, normalize, premiumOnlySentences, rawArticles, rawEpisodes, roughText } from '../helpers/content-text';
 import { createTempSite, validArticle, validEpisode, withSiteCwd, type TempSite } from '../helpers/temp-site';
@@ -70,136 +71,209 @@ function dayOf(value: unknown): string {
 
 const premium = premiumOnlySentences();
 
-describe('podcast feed (Apple Podcasts requirements)', () => {
-  const xml = buildPodcastFeed();
-  const channel = channelOf(xml);
-  const episodesOnDisk = rawEpisodes();
-  const publicEpisodes = episodesOnDisk.filter((e) => !isMembers(e));
-  const membersEpisodes = episodesOnDisk.filter(isMembers);
+/** The file an enclosure URL serves: episode audio, or the private feed's renew note. */
+function enclosureFile(url: string): string {
+  const pathname = decodeURIComponent(new URL(url).pathname);
+  const privateAudio = /^\/media\/podcast\/private\/[A-Za-z0-9_-]{43}\/([^/]+)$/.exec(pathname);
+  const fileName = privateAudio ? privateAudio[1] : pathname.replace(/^\/media\/podcast\//, '');
+  if (fileName === 'renew-membership.mp3') return path.join(CONTENT_ROOT, 'podcast', 'system', fileName);
+  return path.join(CONTENT_ROOT, 'podcast', 'audio', fileName);
+}
 
-  it('is well-formed RSS 2.0 with the iTunes namespace', () => {
-    expectWellFormed(xml);
-    const rss = (parser.parse(xml) as { rss: XmlNode }).rss;
-    expect(attr(rss, 'version')).toBe('2.0');
-    expect(attr(rss, 'xmlns:itunes')).toBe('http://www.itunes.com/dtds/podcast-1.0.dtd');
-  });
+const episodeSlugOf = (item: XmlNode) => /^\/podcast\/([^/]+)$/.exec(new URL(text(item.link)).pathname)?.[1];
 
-  it('has the required channel tags', () => {
-    expect(text(channel.title).trim()).not.toBe('');
-    expectAbsolute(text(channel.link));
-    expect(text(channel.language)).toMatch(/^[a-z]{2}(-[a-z]{2})?$/i);
-    expect(text(channel.description).trim().length).toBeGreaterThan(20);
-    expect(text(channel['itunes:author']).trim()).not.toBe('');
-    expect(text(channel['itunes:explicit'])).toMatch(/^(true|false)$/);
-    const owner = channel['itunes:owner'] as XmlNode;
-    expect(text(owner['itunes:email'])).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
-    expect(text(owner['itunes:name']).trim()).not.toBe('');
-  });
+interface FeedExpectations {
+  /** Episode slugs the feed must list. */
+  slugs: string[];
+  selfPath: RegExp;
+  /** A member's feed: their name in the title, kept out of directories. */
+  memberName?: string;
+  /** A lapsed member's feed: one "how to renew" item first. */
+  renewItem?: boolean;
+}
 
-  it('links a square 1400-3000 px PNG or JPEG as the show artwork, and it exists in public/', () => {
-    const href = attr(channel['itunes:image'], 'href');
-    expectAbsolute(href);
-    expect(href).toMatch(/\.(png|jpe?g)$/);
-    const file = path.join(process.cwd(), 'public', new URL(href).pathname);
-    expect(fs.existsSync(file)).toBe(true);
-    const bytes = fs.readFileSync(file);
-    if (href.endsWith('.png')) {
-      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-      const width = bytes.readUInt32BE(16);
-      const height = bytes.readUInt32BE(20);
-      expect(width).toBe(height);
-      expect(width).toBeGreaterThanOrEqual(1400);
-      expect(width).toBeLessThanOrEqual(3000);
-    } else {
-      expect(bytes.readUInt16BE(0)).toBe(0xffd8);
-    }
-  });
-
-  it('uses an Apple Podcasts category and subcategory', () => {
-    const [category] = channel['itunes:category'] as XmlNode[];
-    const main = attr(category, 'text');
-    expect(Object.keys(APPLE_CATEGORIES)).toContain(main);
-    const sub = category['itunes:category'] as XmlNode | XmlNode[] | undefined;
-    for (const s of sub === undefined ? [] : Array.isArray(sub) ? sub : [sub]) expect(APPLE_CATEGORIES[main]).toContain(attr(s, 'text'));
-  });
-
-  it('declares itself with atom:link rel=self', () => {
-    const self = channel['atom:link'] as XmlNode;
-    expect(attr(self, 'rel')).toBe('self');
-    expect(attr(self, 'type')).toBe('application/rss+xml');
-    expectAbsolute(attr(self, 'href'));
-    expect(new URL(attr(self, 'href')).pathname).toBe('/podcast/feed.xml');
-  });
-
-  it('lists exactly the public episodes, newest first', () => {
-    const slugs = channel.item.map((item) => new URL(text(item.link)).pathname.replace(/^\/podcast\//, ''));
-    expect([...slugs].sort()).toEqual(publicEpisodes.map((e) => e.slug).sort());
-    const dates = channel.item.map((item) => Date.parse(text(item.pubDate)));
-    expect(dates).toEqual([...dates].sort((a, b) => b - a));
-  });
-
-  it('gives every item a title, an absolute enclosure with the real byte length and a matching type', () => {
-    expect(channel.item.length).toBeGreaterThan(0);
-    for (const item of channel.item) {
-      expect(text(item.title).trim()).not.toBe('');
-      const enclosure = item.enclosure as XmlNode;
-      const url = attr(enclosure, 'url');
-      expectAbsolute(url);
-      const fileName = decodeURIComponent(new URL(url).pathname.replace(/^\/media\/podcast\//, ''));
-      const onDisk = path.join(CONTENT_ROOT, 'podcast', 'audio', fileName);
-      expect(fs.existsSync(onDisk), url).toBe(true);
-      expect(Number(attr(enclosure, 'length')), url).toBe(fs.statSync(onDisk).size);
-      expect(AUDIO_TYPES[path.extname(fileName)], url).toContain(attr(enclosure, 'type'));
-      const head = fs.readFileSync(onDisk).subarray(0, 3);
-      if (fileName.endsWith('.mp3')) expect(head.toString('latin1') === 'ID3' || (head[0] === 0xff && (head[1] & 0xe0) === 0xe0), url).toBe(true);
-    }
-  });
-
-  it('gives every item a unique guid that is the same on the next build', () => {
-    const guids = channel.item.map((item) => text(item.guid));
-    expect(guids.every((g) => g.trim().length > 0)).toBe(true);
-    expect(new Set(guids).size).toBe(guids.length);
-    const again = channelOf(buildPodcastFeed()).item.map((item) => text(item.guid));
-    expect(again).toEqual(guids);
-    expect(buildPodcastFeed()).toBe(xml);
-  });
-
-  it('dates every item in RFC 2822 with the day from the frontmatter', () => {
+/** Apple Podcasts' required tags and types (podcasters.apple.com/support/823-podcast-requirements), for any of our feeds. */
+function describeAppleRequirements(name: string, build: () => string, expected: FeedExpectations) {
+  describe(`${name} (Apple Podcasts requirements)`, () => {
+    const xml = build();
+    const channel = channelOf(xml);
+    const episodesOnDisk = rawEpisodes();
     const bySlug = new Map(episodesOnDisk.map((e) => [e.slug, e]));
-    for (const item of channel.item) {
-      const pubDate = text(item.pubDate);
-      expect(pubDate).toMatch(RFC_2822);
-      const slug = new URL(text(item.link)).pathname.replace(/^\/podcast\//, '');
-      expect(new Date(pubDate).toISOString().slice(0, 10)).toBe(dayOf(bySlug.get(slug)!.data.published));
+    const episodeItems = channel.item.filter((item) => episodeSlugOf(item) !== undefined);
+
+    it('is well-formed RSS 2.0 with the iTunes namespace', () => {
+      expectWellFormed(xml);
+      const rss = (parser.parse(xml) as { rss: XmlNode }).rss;
+      expect(attr(rss, 'version')).toBe('2.0');
+      expect(attr(rss, 'xmlns:itunes')).toBe('http://www.itunes.com/dtds/podcast-1.0.dtd');
+    });
+
+    it('has the required channel tags', () => {
+      expect(text(channel.title).trim()).not.toBe('');
+      expectAbsolute(text(channel.link));
+      expect(text(channel.language)).toMatch(/^[a-z]{2}(-[a-z]{2})?$/i);
+      expect(text(channel.description).trim().length).toBeGreaterThan(20);
+      expect(text(channel['itunes:author']).trim()).not.toBe('');
+      expect(text(channel['itunes:explicit'])).toMatch(/^(true|false)$/);
+      const owner = channel['itunes:owner'] as XmlNode;
+      expect(text(owner['itunes:email'])).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+      expect(text(owner['itunes:name']).trim()).not.toBe('');
+    });
+
+    it(expected.memberName ? "carries the member's name and keeps itself out of directories" : 'is listed in directories', () => {
+      if (expected.memberName) {
+        expect(text(channel.title)).toContain(expected.memberName);
+        expect(text(channel['itunes:block'])).toBe('Yes');
+        expect(text(channel['podcast:locked'])).toBe('yes');
+      } else {
+        expect(channel['itunes:block']).toBeUndefined();
+        expect(text(channel['podcast:locked'])).toBe('no');
+      }
+    });
+
+    it('links a square 1400-3000 px PNG or JPEG as the show artwork, and it exists in public/', () => {
+      const href = attr(channel['itunes:image'], 'href');
+      expectAbsolute(href);
+      expect(href).toMatch(/\.(png|jpe?g)$/);
+      const file = path.join(process.cwd(), 'public', new URL(href).pathname);
+      expect(fs.existsSync(file)).toBe(true);
+      const bytes = fs.readFileSync(file);
+      if (href.endsWith('.png')) {
+        expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+        const width = bytes.readUInt32BE(16);
+        const height = bytes.readUInt32BE(20);
+        expect(width).toBe(height);
+        expect(width).toBeGreaterThanOrEqual(1400);
+        expect(width).toBeLessThanOrEqual(3000);
+      } else {
+        expect(bytes.readUInt16BE(0)).toBe(0xffd8);
+      }
+    });
+
+    it('uses an Apple Podcasts category and subcategory', () => {
+      const [category] = channel['itunes:category'] as XmlNode[];
+      const main = attr(category, 'text');
+      expect(Object.keys(APPLE_CATEGORIES)).toContain(main);
+      const sub = category['itunes:category'] as XmlNode | XmlNode[] | undefined;
+      for (const s of sub === undefined ? [] : Array.isArray(sub) ? sub : [sub]) expect(APPLE_CATEGORIES[main]).toContain(attr(s, 'text'));
+    });
+
+    it('declares itself with atom:link rel=self', () => {
+      const self = channel['atom:link'] as XmlNode;
+      expect(attr(self, 'rel')).toBe('self');
+      expect(attr(self, 'type')).toBe('application/rss+xml');
+      expectAbsolute(attr(self, 'href'));
+      expect(new URL(attr(self, 'href')).pathname).toMatch(expected.selfPath);
+    });
+
+    it('lists exactly the expected episodes, newest first', () => {
+      expect(episodeItems.map(episodeSlugOf).sort()).toEqual([...expected.slugs].sort());
+      const dates = episodeItems.map((item) => Date.parse(text(item.pubDate)));
+      expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      expect(channel.item.length - episodeItems.length).toBe(expected.renewItem ? 1 : 0);
+    });
+
+    it('gives every item a title, an absolute enclosure with the real byte length and a matching type', () => {
+      expect(channel.item.length).toBeGreaterThan(0);
+      for (const item of channel.item) {
+        expect(text(item.title).trim()).not.toBe('');
+        const enclosure = item.enclosure as XmlNode;
+        const url = attr(enclosure, 'url');
+        expectAbsolute(url);
+        const onDisk = enclosureFile(url);
+        expect(fs.existsSync(onDisk), url).toBe(true);
+        expect(Number(attr(enclosure, 'length')), url).toBe(fs.statSync(onDisk).size);
+        expect(AUDIO_TYPES[path.extname(onDisk)], url).toContain(attr(enclosure, 'type'));
+        const head = fs.readFileSync(onDisk).subarray(0, 3);
+        if (onDisk.endsWith('.mp3')) expect(head.toString('latin1') === 'ID3' || (head[0] === 0xff && (head[1] & 0xe0) === 0xe0), url).toBe(true);
+        expect(['full', 'trailer', 'bonus']).toContain(text(item['itunes:episodeType']));
+      }
+    });
+
+    it('gives every item a unique guid that is the same on the next build', () => {
+      const guids = channel.item.map((item) => text(item.guid));
+      expect(guids.every((g) => g.trim().length > 0)).toBe(true);
+      expect(new Set(guids).size).toBe(guids.length);
+      const again = channelOf(build()).item.map((item) => text(item.guid));
+      expect(again).toEqual(guids);
+      expect(build()).toBe(xml);
+    });
+
+    it('dates every item in RFC 2822, episodes with the day from the frontmatter', () => {
+      for (const item of channel.item) expect(text(item.pubDate)).toMatch(RFC_2822);
+      for (const item of episodeItems) {
+        expect(new Date(text(item.pubDate)).toISOString().slice(0, 10)).toBe(dayOf(bySlug.get(episodeSlugOf(item)!)!.data.published));
+      }
+      expect(text(channel.lastBuildDate)).toMatch(RFC_2822);
+    });
+
+    it('gives every item an hh:mm:ss duration, for episodes equal to the frontmatter duration', () => {
+      for (const item of channel.item) {
+        expect(text(item['itunes:duration'])).toMatch(/^\d{2}:[0-5]\d:[0-5]\d$/);
+        expect(text(item['itunes:explicit'])).toMatch(/^(true|false)$/);
+      }
+      for (const item of episodeItems) expect(secondsOf(text(item['itunes:duration']))).toBe(secondsOf(bySlug.get(episodeSlugOf(item)!)!.data.duration));
+    });
+
+    it('makes every link inside show notes absolute', () => {
+      const html = channel.item.map((item) => text(item.description) + text(item['content:encoded'])).join('\n');
+      const links = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) expectAbsolute(link);
+    });
+
+    if (expected.renewItem) {
+      it('puts one "how to renew" item first, linking to the pricing page', () => {
+        const [first] = channel.item;
+        expect(episodeSlugOf(first)).toBeUndefined();
+        expect(text(first.title)).toMatch(/membership has ended/i);
+        expect(new URL(text(first.link)).pathname).toBe('/pricing');
+        expect(text(first['itunes:episodeType'])).toBe('bonus');
+      });
     }
-    expect(text(channel.lastBuildDate)).toMatch(RFC_2822);
   });
+}
 
-  it('gives every item an hh:mm:ss duration equal to the frontmatter duration', () => {
-    const bySlug = new Map(episodesOnDisk.map((e) => [e.slug, e]));
-    for (const item of channel.item) {
-      const duration = text(item['itunes:duration']);
-      expect(duration).toMatch(/^\d{2}:[0-5]\d:[0-5]\d$/);
-      const slug = new URL(text(item.link)).pathname.replace(/^\/podcast\//, '');
-      expect(secondsOf(duration)).toBe(secondsOf(bySlug.get(slug)!.data.duration));
-      expect(text(item['itunes:explicit'])).toMatch(/^(true|false)$/);
-    }
-  });
+const allSlugs = rawEpisodes().map((e) => e.slug);
+const publicSlugs = rawEpisodes().filter((e) => !isMembers(e)).map((e) => e.slug);
+const FEED_TOKEN = 'T'.repeat(43);
+const LAPSED_AT = new Date('2026-10-01T12:00:00Z');
 
-  it('makes every link inside show notes absolute', () => {
-    const html = channel.item.map((item) => text(item.description) + text(item['content:encoded'])).join('\n');
-    const links = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
-    expect(links.length).toBeGreaterThan(0);
-    for (const link of links) expectAbsolute(link);
-  });
+describeAppleRequirements('public podcast feed', buildPodcastFeed, { slugs: publicSlugs, selfPath: /^\/podcast\/feed\.xml$/ });
+describeAppleRequirements('private feed of an entitled member', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex Member', entitled: true, lapsedAt: LAPSED_AT }), {
+  slugs: allSlugs,
+  selfPath: new RegExp(`^/podcast/private/${FEED_TOKEN}/feed\\.xml$`),
+  memberName: 'Alex Member',
+});
+describeAppleRequirements('private feed after the membership lapsed', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex Member', entitled: false, lapsedAt: LAPSED_AT }), {
+  slugs: publicSlugs,
+  selfPath: new RegExp(`^/podcast/private/${FEED_TOKEN}/feed\\.xml$`),
+  memberName: 'Alex Member',
+  renewItem: true,
+});
 
-  it('has no item, enclosure or audio URL for members-only episodes', () => {
+describe('premium episodes in the feeds', () => {
+  const membersEpisodes = rawEpisodes().filter(isMembers);
+
+  it('has no item, enclosure or audio URL for members-only episodes in the public feed', () => {
+    const xml = buildPodcastFeed();
+    const channel = channelOf(xml);
     expect(membersEpisodes.length).toBeGreaterThan(0);
     for (const e of membersEpisodes) {
       const audio = (e.data.audio as { url: string }).url;
       expect(xml).not.toContain(audio);
       expect(xml).not.toContain(`/podcast/${e.slug}<`);
       expect(channel.item.some((item) => text(item.title) === e.data.title)).toBe(false);
+    }
+  });
+
+  it("serves members-only audio in a member's feed only through their token, and public audio from its public address", () => {
+    const channel = channelOf(buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex', entitled: true, lapsedAt: LAPSED_AT }));
+    for (const item of channel.item) {
+      const slug = episodeSlugOf(item)!;
+      const url = new URL(attr(item.enclosure, 'url')).pathname;
+      if (membersEpisodes.some((e) => e.slug === slug)) expect(url).toMatch(new RegExp(`^/media/podcast/private/${FEED_TOKEN}/`));
+      else expect(url).toMatch(/^\/media\/podcast\/[^/]+$/);
     }
   });
 });
@@ -252,6 +326,7 @@ describe('no premium text in any feed', () => {
   it.each([
     ['podcast feed', buildPodcastFeed],
     ['articles feed', buildArticlesFeed],
+    ['private feed after a lapse', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex', entitled: false, lapsedAt: LAPSED_AT })],
   ])('%s contains none of them', (_, build) => {
     const readable = readableText(build());
     const leaked = premium.filter((p) => readable.includes(p.normalized));

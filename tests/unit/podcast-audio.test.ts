@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Viewer } from '@/lib/content/access';
 import { servePodcastAudio } from '@/lib/media/podcast-audio';
 import { CONTENT_ROOT, isMembers, rawEpisodes } from '../helpers/content-text';
 
@@ -10,11 +11,13 @@ const publicEpisode = rawEpisodes().find((e) => !isMembers(e))!;
 const publicFile = audioOf(publicEpisode);
 const membersFile = audioOf(rawEpisodes().find(isMembers)!);
 const request = (fileName: string, init: RequestInit = {}) => new Request(`http://localhost/media/podcast/${encodeURIComponent(fileName)}`, init);
+const anonymous = async (): Promise<Viewer> => ANONYMOUS;
+const entitled = async (): Promise<Viewer> => ({ entitled: true });
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
 describe('servePodcastAudio', () => {
   it('serves a public episode file whole', async () => {
-    const response = await servePodcastAudio(request(publicFile), publicFile);
+    const response = await servePodcastAudio(request(publicFile), publicFile, anonymous);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe((publicEpisode.data.audio as { type: string }).type);
     expect(response.headers.get('accept-ranges')).toBe('bytes');
@@ -22,7 +25,7 @@ describe('servePodcastAudio', () => {
   });
 
   it('serves a byte range of a public episode with 206', async () => {
-    const response = await servePodcastAudio(request(publicFile, { headers: { Range: 'bytes=1000-1999' } }), publicFile);
+    const response = await servePodcastAudio(request(publicFile, { headers: { Range: 'bytes=1000-1999' } }), publicFile, anonymous);
     expect(response.status).toBe(206);
     const size = fs.statSync(path.join(AUDIO, publicFile)).size;
     expect(response.headers.get('content-range')).toBe(`bytes 1000-1999/${size}`);
@@ -30,7 +33,7 @@ describe('servePodcastAudio', () => {
   });
 
   it('answers HEAD with the size and no body', async () => {
-    const response = await servePodcastAudio(request(publicFile, { method: 'HEAD' }), publicFile);
+    const response = await servePodcastAudio(request(publicFile, { method: 'HEAD' }), publicFile, anonymous);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-length')).toBe(String(fs.statSync(path.join(AUDIO, publicFile)).size));
     expect((await bytesOf(response)).length).toBe(0);
@@ -39,7 +42,7 @@ describe('servePodcastAudio', () => {
   it('refuses a members-only episode with 403 for anonymous listeners, with or without a Range header', async () => {
     expect(fs.existsSync(path.join(AUDIO, membersFile))).toBe(true);
     for (const init of [{}, { headers: { Range: 'bytes=0-' } }, { headers: { Range: 'bytes=-100' } }, { method: 'HEAD' }]) {
-      const response = await servePodcastAudio(request(membersFile, init), membersFile);
+      const response = await servePodcastAudio(request(membersFile, init), membersFile, anonymous);
       expect(response.status).toBe(403);
       expect(response.headers.get('content-type')).not.toMatch(/^audio\//);
       expect(response.headers.has('content-range')).toBe(false);
@@ -47,8 +50,26 @@ describe('servePodcastAudio', () => {
     }
   });
 
+  it('does not ask who is listening for a public episode (no database query for public audio)', async () => {
+    let asked = 0;
+    const response = await servePodcastAudio(request(publicFile), publicFile, async () => {
+      asked++;
+      return ANONYMOUS;
+    });
+    expect(response.status).toBe(200);
+    await bytesOf(response);
+    expect(asked).toBe(0);
+  });
+
+  it('keeps members-only audio out of shared caches, and public audio cacheable', async () => {
+    const members = await servePodcastAudio(request(membersFile, { method: 'HEAD' }), membersFile, entitled);
+    expect(members.headers.get('cache-control')).toMatch(/^private/);
+    const open = await servePodcastAudio(request(publicFile, { method: 'HEAD' }), publicFile, anonymous);
+    expect(open.headers.get('cache-control')).toMatch(/^public/);
+  });
+
   it('serves a members-only episode to an entitled listener', async () => {
-    const response = await servePodcastAudio(request(membersFile), membersFile, { entitled: true });
+    const response = await servePodcastAudio(request(membersFile), membersFile, entitled);
     expect(response.status).toBe(200);
     expect((await bytesOf(response)).equals(fs.readFileSync(path.join(AUDIO, membersFile)))).toBe(true);
   });
@@ -65,14 +86,14 @@ describe('servePodcastAudio', () => {
     [`${'x'.repeat(300)}.mp3`],
     [''],
   ])('answers 404 for %j', async (name) => {
-    const response = await servePodcastAudio(new Request('http://localhost/media/podcast/x'), name);
+    const response = await servePodcastAudio(new Request('http://localhost/media/podcast/x'), name, entitled);
     expect(response.status).toBe(404);
     expect((await bytesOf(response)).toString('utf8')).not.toContain('"name"');
   });
 
   it('answers 404 for a members-only file reached through a different spelling', async () => {
     for (const name of [membersFile.toUpperCase(), `./${membersFile}`, `${membersFile}/`, `${membersFile}%00.mp3`]) {
-      const response = await servePodcastAudio(request(name), name);
+      const response = await servePodcastAudio(request(name), name, entitled);
       expect(response.status, name).toBe(404);
       await bytesOf(response);
     }

@@ -1,12 +1,13 @@
-// GET/HEAD /media/podcast/<file> – public episode audio with byte ranges (players seek, podcast apps resume).
+// GET/HEAD /media/podcast/<file> – episode audio with byte ranges (players seek, podcast
+// apps resume). Members-only episodes need a signed-in entitled member; podcast apps
+// use the token-bound address in the member's private feed instead.
+import { currentViewer } from '@/lib/billing/viewer';
 import { servePodcastAudio } from '@/lib/media/podcast-audio';
 
 type Context = { params: Promise<{ file: string }> };
 
 export async function GET(request: Request, { params }: Context) {
-  return servePodcastAudio(request, (await params).file);
+  return servePodcastAudio(request, (await params).file, currentViewer);
 }
 
-export async function HEAD(request: Request, { params }: Context) {
-  return servePodcastAudio(request, (await params).file);
-}
+export const HEAD = GET;

@@ -1,0 +1,39 @@
+// The one item a lapsed member's private feed carries besides the public episodes: a
+// short spoken note on how to get the members' episodes back. Podcast apps drop a feed
+// that errors, so the feed keeps answering and the member hears why it changed.
+// The audio is made by tools/demo-audio/renew.sh.
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONTENT_DIR } from '@/lib/content/load-collection';
+import type { PodcastFeedItem } from '@/lib/feeds/podcast-feed';
+import { escapeXml } from '@/lib/feeds/xml';
+import { absoluteUrl, site } from '@/lib/site';
+import { privateAudioUrl } from './tokens';
+
+export const RENEW_AUDIO_FILE = 'renew-membership.mp3';
+export const RENEW_AUDIO_PATH = path.join(CONTENT_DIR, 'podcast', 'system', RENEW_AUDIO_FILE);
+const RENEW_AUDIO_SECONDS = 23;
+
+let renewAudioLength: number | undefined;
+
+/** `lapsedAt` dates the item and keys its guid: a second lapse is a new episode in the app. */
+export function renewFeedItem(token: string, lapsedAt: Date): PodcastFeedItem {
+  renewAudioLength ??= fs.statSync(RENEW_AUDIO_PATH).size;
+  const pricing = absoluteUrl('/pricing');
+  const day = lapsedAt.toISOString().slice(0, 10);
+  return {
+    title: 'Your membership has ended: how to get the members’ episodes back',
+    html:
+      `<p>Your ${escapeXml(site.name)} membership ended on ${day}, so this feed now carries the public episodes only.</p>` +
+      `<p><a href="${escapeXml(pricing)}">Renew your membership</a> and every members’ episode comes back to this same feed. There is nothing to change in your podcast app.</p>`,
+    link: pricing,
+    guid: `steady-spine:private:renew:${day}`,
+    published: lapsedAt,
+    enclosure: { url: privateAudioUrl(token, RENEW_AUDIO_FILE), length: renewAudioLength, type: 'audio/mpeg' },
+    author: site.podcast.owner,
+    durationSeconds: RENEW_AUDIO_SECONDS,
+    episodeType: 'bonus',
+    explicit: false,
+  };
+}
