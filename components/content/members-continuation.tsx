@@ -1,11 +1,20 @@
 'use client';
-// Where a members-only article's preview ends. Everyone gets the call to join in the
-// prerendered HTML; a signed-in entitled member gets the rest of the article in its
-// place, loaded through a server action that checks entitlement on the server.
+// Where a members-only article's preview ends (or an episode's teaser stands). Everyone
+// gets the call to join in the prerendered HTML; a signed-in entitled member gets the
+// members' part in its place, loaded through a server action that checks entitlement
+// on the server.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '@/components/site/use-me';
 
-export function MembersContinuation({ load, children }: { load: () => Promise<ReactNode>; children: ReactNode }) {
+export function MembersContinuation({
+  load,
+  children,
+  loadingText = 'Loading the rest of the article for members…',
+}: {
+  load: () => Promise<ReactNode>;
+  children: ReactNode;
+  loadingText?: string;
+}) {
   const me = useMe();
   const [state, setState] = useState<{ status: 'idle' | 'failed' } | { status: 'loaded'; content: ReactNode }>({ status: 'idle' });
   const entitled = me?.signedIn === true && me.entitled;
@@ -23,7 +32,7 @@ export function MembersContinuation({ load, children }: { load: () => Promise<Re
 
   if (state.status === 'loaded') return <div data-testid="members-part">{state.content}</div>;
   if (entitled && state.status === 'idle') {
-    return <p role="status" className="my-10 text-slate-600">Loading the rest of the article for members…</p>;
+    return <p role="status" className="my-10 text-slate-600">{loadingText}</p>;
   }
   return (
     <>

@@ -22,7 +22,8 @@ export type EmailTemplate =
   | 'account-deleted'
   | 'comment-reply'
   | 'coach-question'
-  | 'coach-digest';
+  | 'coach-digest'
+  | 'feed-reset-by-staff';
 
 function build(template: EmailTemplate, subject: string, content: EmailContent): EmailMessageContent {
   return { template, subject, ...renderEmail(content) };
@@ -123,6 +124,20 @@ export function accountDeleted(): EmailMessageContent {
       'Thank you for spending time with us. We hope your back keeps feeling stronger, and our free articles and podcast are always there if you need them.',
     ],
     footnote: `If you did not ask us to delete your account, please ${writeToUs} and we will look into it.`,
+  });
+}
+
+/** Staff gave a member's private podcast feed a new address (it was being fetched from many places). */
+export function feedResetByStaff({ accountUrl }: { accountUrl: string }): EmailMessageContent {
+  return build('feed-reset-by-staff', `Your private podcast feed has a new address`, {
+    preheader: 'Add the new address to your podcast app to keep listening.',
+    heading: 'Your private podcast feed has a new address',
+    paragraphs: [
+      'Your private podcast feed was being fetched from many different apps and places in one day, which usually means its address was shared, so we gave it a new one. The old address has stopped working.',
+      'Your membership is unchanged. To keep listening, copy the new address from your account page and add it to your podcast app.',
+    ],
+    action: { label: 'Get my new feed address', url: accountUrl },
+    footnote: `If you think this was a mistake, ${writeToUs} and we will sort it out.`,
   });
 }
 

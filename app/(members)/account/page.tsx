@@ -10,6 +10,7 @@ import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client'
 import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { MembershipSection } from './membership-section';
 import { NotificationSettingsForm } from './notification-settings-form';
+import { PodcastFeedSection } from './podcast-feed-section';
 import { getNotificationSettings } from '@/lib/comments/notifications';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
@@ -40,6 +41,7 @@ export default async function AccountPage({ searchParams }: Props) {
       </section>
       {params.alreadyMember === '1' && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">You already have a membership: manage it below.</p>}
       <MembershipSection entitlements={entitlements} testMode={billingTestMode()} canManage={billingConfigured()} />
+      <PodcastFeedSection userId={user.id} entitled={entitlements.premium} />
       <section aria-labelledby="notifications-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="notifications-heading" className="text-lg font-semibold">Email notifications</h2>
         <div className="mt-3"><NotificationSettingsForm settings={notificationSettings} isStaff={isStaffRole(user.role)} /></div>

@@ -1,4 +1,5 @@
-// /podcast/[slug] – prerendered; members-only episodes render as a teaser without audio.
+// /podcast/[slug] – the same HTML for everyone; a members-only episode renders as a teaser
+// without audio, and entitled members get the player and their private feed after load.
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import Link from 'next/link';
@@ -8,6 +9,7 @@ import { Breadcrumbs } from '@/components/content/breadcrumbs';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { JsonLd } from '@/components/content/json-ld';
 import { MembersBadge } from '@/components/content/members-badge';
+import { MembersContinuation } from '@/components/content/members-continuation';
 import { MembersCta } from '@/components/content/members-cta';
 import { PrevNextNav } from '@/components/content/prev-next-nav';
 import { TagList } from '@/components/content/tag-list';
@@ -15,6 +17,7 @@ import { EpisodePlayer } from '@/components/media/episode-player';
 import { VideoFacade } from '@/components/media/video-facade';
 import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
 import { getAllArticles } from '@/lib/content/articles';
+import { loadMembersPartOfEpisode } from '@/lib/content/members-content';
 import { MdxContent } from '@/lib/content/mdx';
 import { formatDuration, getAdjacentEpisodes, getEpisode } from '@/lib/content/podcast';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
@@ -106,9 +109,11 @@ export default async function EpisodePage({ params }: Props) {
           {audioPath ? (
             <EpisodePlayer src={audioPath} type={episode.audio.type} title={episode.title} transcript={transcript} />
           ) : (
-            <MembersCta heading="This episode is for members">
-              <p>Members listen to every episode on the site or in their own private podcast feed, with full transcripts.</p>
-            </MembersCta>
+            <MembersContinuation load={loadMembersPartOfEpisode.bind(null, episode.slug)} loadingText="Loading the episode for members…">
+              <MembersCta heading="This episode is for members">
+                <p>Members listen to every episode on the site or in their own private podcast feed, with full transcripts.</p>
+              </MembersCta>
+            </MembersContinuation>
           )}
         </section>
 

@@ -6,6 +6,8 @@ import { requireCoach } from '@/lib/auth/guards';
 import { memberSearchSchema, searchMembers } from '@/lib/auth/members';
 import { CompForms } from '@/components/billing/billing-forms';
 import { decideEntitlements, type Entitlements } from '@/lib/billing/entitlements';
+import { feedSharingOf, flaggedFeeds, SHARED_FEED_CLIENTS, type FeedSharing } from '@/lib/private-feed/sharing';
+import { FeedResetForm } from './feed-reset-form';
 import { RoleForm } from './role-form';
 
 function membershipSummary(e: Entitlements): string {
@@ -21,12 +23,26 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 type Member = Awaited<ReturnType<typeof searchMembers>>['members'][number];
 
-function MembershipCell({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
+/** How the member's private feed was fetched in the last 24 hours, flagged when it looks shared. */
+function FeedUse({ sharing, label, userId }: { sharing: FeedSharing; label: string; userId: string }) {
+  return (
+    <div className="mt-2 text-xs text-slate-700" data-testid="member-feed">
+      <p>
+        {sharing.flagged && <strong className="mr-1 rounded bg-orange-50 px-1.5 py-0.5 font-semibold text-coral-700">Feed possibly shared</strong>}
+        Podcast feed: {sharing.fetches} {sharing.fetches === 1 ? 'fetch' : 'fetches'} from {sharing.clients} {sharing.clients === 1 ? 'client' : 'clients'} in 24 h ({sharing.agents.join(', ')})
+      </p>
+      {sharing.flagged && <FeedResetForm userId={userId} label={label} />}
+    </div>
+  );
+}
+
+function MembershipCell({ member, isAdmin, sharing }: { member: Member; isAdmin: boolean; sharing: FeedSharing | undefined }) {
   // Role left out: staff access is not a membership worth showing here.
   const entitlements = decideEntitlements({ role: 'MEMBER', subscriptions: member.subscriptions, comps: member.compGrants });
   return (
     <>
       <p data-testid="member-membership">{membershipSummary(entitlements)}</p>
+      {sharing && <FeedUse sharing={sharing} label={member.name ?? member.email} userId={member.id} />}
       {isAdmin && <div className="mt-2"><CompForms userId={member.id} label={member.name ?? member.email} hasComp={entitlements.comp !== null} /></div>}
     </>
   );
@@ -39,9 +55,26 @@ export default async function StaffMembersPage({ searchParams }: Props) {
   const raw = await searchParams;
   const query = memberSearchSchema.parse({ q: raw.q, page: raw.page });
   const { members, total, page, pageCount } = await searchMembers(query);
+  const [sharing, flagged] = await Promise.all([feedSharingOf(members.map((m) => m.id)), flaggedFeeds()]);
   return (
     <div className="container-page py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Members</h1>
+      {flagged.length > 0 && (
+        <section aria-labelledby="shared-feeds-heading" className="mt-6 rounded-2xl border border-coral-700/40 p-5">
+          <h2 id="shared-feeds-heading" className="text-lg font-semibold">Private feeds that look shared</h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Fetched from {SHARED_FEED_CLIENTS} or more different apps or networks in the last 24 hours. Nobody is locked out: reset the address if it is being passed around, and the member is emailed the way to their new one.
+          </p>
+          <ul className="mt-3 space-y-3 text-sm">
+            {flagged.map((f) => (
+              <li key={f.userId} data-testid="shared-feed">
+                <p><span className="font-medium">{f.name ?? f.email}</span> ({f.email}): {f.clients} clients, {f.fetches} fetches ({f.agents.join(', ')})</p>
+                <FeedResetForm userId={f.userId} label={f.name ?? f.email} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form role="search" method="get" className="mt-6 flex max-w-xl gap-2">
         <label htmlFor="member-q" className="sr-only">Search members by email or name</label>
         <input id="member-q" name="q" type="search" defaultValue={query.q} placeholder="Search by email or name" className="min-w-0 flex-1 rounded-full border border-slate-300 px-4 py-2" />
@@ -61,7 +94,7 @@ export default async function StaffMembersPage({ searchParams }: Props) {
                 <td className="py-3 pr-4">{m.email}{!m.emailVerified && <span className="ml-1 text-xs text-slate-500">(unconfirmed)</span>}</td>
                 <td className="py-3 pr-4"><FormattedDate date={m.createdAt} /></td>
                 <td className="py-3 pr-4">
-                  <MembershipCell member={m} isAdmin={isAdmin} />
+                  <MembershipCell member={m} isAdmin={isAdmin} sharing={sharing.get(m.id)} />
                 </td>
                 <td className="py-3">
                   {isAdmin ? <RoleForm userId={m.id} role={m.role} label={m.name ?? m.email} /> : <span>{m.role.charAt(0) + m.role.slice(1).toLowerCase()}</span>}
