@@ -413,6 +413,35 @@ describe('feeds built from awkward content', () => {
     expectWellFormed(xml);
   });
 
+  it("rebuilds a member's cached private feed when an episode is published or their entitlement or name changes, and only then", async () => {
+    site.audio('fixture.mp3', 1000);
+    site.audio('second.mp3', 2000);
+    site.episode('first', validEpisode(), 'Notes.');
+    fs.mkdirSync(path.join(site.root, 'content/podcast/system'), { recursive: true });
+    fs.writeFileSync(path.join(site.root, 'content/podcast/system/renew-membership.mp3'), Buffer.alloc(500, 7));
+    await withSiteCwd(site, async () => {
+      const { cachedPrivateFeed } = await import('@/lib/private-feed/feed');
+      const member = { token: FEED_TOKEN, memberName: 'Alex', entitled: true, lapsedAt: LAPSED_AT };
+      const first = cachedPrivateFeed('feed-1', member);
+      expect(first.fromCache).toBe(false);
+      expect(cachedPrivateFeed('feed-1', member)).toMatchObject({ fromCache: true, etag: first.etag });
+      // Another member's feed is their own entry.
+      expect(cachedPrivateFeed('feed-2', { ...member, memberName: 'Sam' }).fromCache).toBe(false);
+
+      site.episode('second', validEpisode({ title: 'Just published', number: 2, published: '2026-02-01', audio: { url: 'second.mp3', length: 2000, type: 'audio/mpeg' } }), 'Notes.');
+      const published = cachedPrivateFeed('feed-1', member);
+      expect(published.fromCache).toBe(false);
+      expect(channelOf(published.xml).item.map((i) => text(i.title))).toContain('Just published');
+      expect(published.etag).not.toBe(first.etag);
+
+      const lapsed = cachedPrivateFeed('feed-1', { ...member, entitled: false });
+      expect(lapsed.fromCache).toBe(false);
+      expect(text(channelOf(lapsed.xml).item[0].title)).toMatch(/membership has ended/i);
+      expect(cachedPrivateFeed('feed-1', member).fromCache).toBe(false);
+      expect(cachedPrivateFeed('feed-1', { ...member, memberName: 'Alexandra' }).fromCache).toBe(false);
+    });
+  });
+
   it('links a remote https enclosure as it is', async () => {
     site.episode('remote', validEpisode({ audio: { url: 'https://cdn.example.com/ep1.mp3', length: 4321, type: 'audio/mpeg' } }), 'Notes.');
     const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
