@@ -72,8 +72,27 @@ export function unsubscribeUrl(token: string): string {
   return absoluteUrl(`/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
 }
 
+/** For mail apps' own Unsubscribe button (POST, no page): app/api/notifications/unsubscribe. */
+export function oneClickUnsubscribeUrl(token: string): string {
+  return absoluteUrl(`/api/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
+}
+
 async function notificationLinks(db: PrismaClient, userId: string): Promise<NotificationLinks> {
-  return { unsubscribeUrl: unsubscribeUrl(await unsubscribeToken(userId, { db })), settingsUrl: absoluteUrl(SETTINGS_PATH) };
+  const token = await unsubscribeToken(userId, { db });
+  return { unsubscribeUrl: unsubscribeUrl(token), oneClickUnsubscribeUrl: oneClickUnsubscribeUrl(token), settingsUrl: absoluteUrl(SETTINGS_PATH) };
+}
+
+/**
+ * POST from a mail app's Unsubscribe button (RFC 8058: body "List-Unsubscribe=One-Click").
+ * Only POST changes anything, so a scanner fetching the URL cannot unsubscribe anyone.
+ */
+export async function handleOneClickUnsubscribe(request: Request, options: DbOption = {}): Promise<Response> {
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  const body = (await request.text().catch(() => '')).slice(0, 200);
+  const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (!new URLSearchParams(body).has('List-Unsubscribe')) return plain(400, 'Expected a one-click unsubscribe (List-Unsubscribe=One-Click).');
+  if (!(await unsubscribeAll(token, options))) return plain(404, 'This unsubscribe link is not valid.');
+  return plain(200, 'Unsubscribed from comment emails.');
 }
 
 /**

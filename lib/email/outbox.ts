@@ -25,6 +25,7 @@ export interface OutboxEmailDetail extends OutboxSummary {
   html: string;
   lastError: string | null;
   nextAttemptAt: Date;
+  listUnsubscribeUrl: string | null;
 }
 
 const summarySelect = {
@@ -66,7 +67,7 @@ export async function getOutboxEmail(id: string, db: PrismaClient = getDb()): Pr
   if (id.length === 0 || id.length > 64) return null;
   return db.outboxEmail.findUnique({
     where: { id },
-    select: { ...summarySelect, text: true, html: true, lastError: true, nextAttemptAt: true },
+    select: { ...summarySelect, text: true, html: true, lastError: true, nextAttemptAt: true, listUnsubscribeUrl: true },
   });
 }
 

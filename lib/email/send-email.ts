@@ -29,6 +29,7 @@ export const outgoingEmailSchema = z.object({
     .refine((s) => !/[\r\n]/.test(s), 'Subject must be a single line'),
   text: z.string().min(1),
   html: z.string().min(1),
+  listUnsubscribeUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
 export type OutgoingEmail = z.input<typeof outgoingEmailSchema>;
@@ -75,6 +76,7 @@ interface ClaimedEmail {
   subject: string;
   text: string;
   html: string;
+  listUnsubscribeUrl: string | null;
   attempts: number;
 }
 
@@ -117,7 +119,12 @@ async function claimDueEmails(db: PrismaClient, now: Date, lease: Date, limit: n
       LIMIT ${limit}::int
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, "to", subject, text, html, attempts`;
+    RETURNING id, "to", subject, text, html, "listUnsubscribeUrl", attempts`;
+}
+
+/** RFC 8058 one-click unsubscribe: mail apps show their own button and POST to the URL. */
+function listHeaders(url: string | null): Record<string, string> | undefined {
+  return url ? { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined;
 }
 
 async function deliverOne(
@@ -131,7 +138,7 @@ async function deliverOne(
   const held = { id: email.id, status: 'PENDING' as const, nextAttemptAt: lease };
   const attempts = email.attempts + 1;
   try {
-    await withTimeout(transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html }), SEND_TIMEOUT_MS);
+    await withTimeout(transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, headers: listHeaders(email.listUnsubscribeUrl) }), SEND_TIMEOUT_MS);
   } catch (error) {
     const failed = attempts >= MAX_ATTEMPTS;
     const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1];

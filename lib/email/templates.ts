@@ -10,6 +10,8 @@ export interface EmailMessageContent {
   subject: string;
   text: string;
   html: string;
+  /** Notifications: where a mail app's "Unsubscribe" button POSTs (List-Unsubscribe, RFC 8058). */
+  listUnsubscribeUrl?: string;
 }
 
 export type EmailTemplate =
@@ -153,7 +155,6 @@ function oneLine(value: string, max: number): string {
 
 const displayName = (name: string | null | undefined) => oneLine(name?.trim() ? name : 'A member', 60);
 
-/** Why this email came, and the two ways out: every notification ends with it. */
 /** Why this notification came, with working links to change that (in both versions). */
 function notificationFooter(reason: string, { unsubscribeUrl, settingsUrl }: NotificationLinks): Pick<EmailContent, 'footnote' | 'footerLinks'> {
   return {
@@ -165,9 +166,16 @@ function notificationFooter(reason: string, { unsubscribeUrl, settingsUrl }: Not
   };
 }
 
+/** A notification: built like any email, plus the header mail apps show an Unsubscribe button for. */
+function asNotification(links: NotificationLinks, template: EmailTemplate, subject: string, content: EmailContent): EmailMessageContent {
+  return { ...build(template, subject, content), listUnsubscribeUrl: links.oneClickUnsubscribeUrl };
+}
+
 export interface NotificationLinks {
-  /** /notifications/unsubscribe?token=… (absolute). */
+  /** /notifications/unsubscribe?token=… (absolute): a page with a button. */
   unsubscribeUrl: string;
+  /** /api/notifications/unsubscribe?token=… (absolute): the one-click POST mail apps use. */
+  oneClickUnsubscribeUrl: string;
   /** The account page, where the settings are (absolute). */
   settingsUrl: string;
 }
@@ -191,7 +199,7 @@ export function commentReply({
 }): EmailMessageContent {
   const who = `${displayName(replierName)}${byStaff ? ' (coach)' : ''}`;
   const title = oneLine(targetTitle, 120);
-  return build('comment-reply', `${who} replied to your comment`, {
+  return asNotification(links, 'comment-reply', `${who} replied to your comment`, {
     preheader: oneLine(excerpt, 140),
     heading: `${who} replied to your comment`,
     paragraphs: [`On “${title}”, ${who} wrote:`, excerpt],
@@ -220,7 +228,7 @@ export function coachQuestion({
   const who = displayName(askerName);
   const title = oneLine(targetTitle, 120);
   const what = followUp ? 'followed up' : 'asked a question';
-  return build('coach-question', `${who} ${what} on “${oneLine(targetTitle, 80)}”`, {
+  return asNotification(links, 'coach-question', `${who} ${what} on “${oneLine(targetTitle, 80)}”`, {
     preheader: oneLine(excerpt, 140),
     heading: followUp ? 'A member followed up' : 'A member asked a question',
     paragraphs: [`${who} ${what} on “${title}”:`, excerpt],
@@ -253,7 +261,7 @@ export function coachDigest({
   const total = questions.length + more;
   if (questions.length === 0) throw new Error('A coach digest needs at least one question');
   const count = total === 1 ? 'One member question is' : `${total} member questions are`;
-  return build('coach-digest', `${count} waiting for a coach`, {
+  return asNotification(links, 'coach-digest', `${count} waiting for a coach`, {
     preheader: `Oldest first: ${oneLine(questions[0].excerpt, 100)}`,
     heading: `${count} waiting for a coach`,
     paragraphs: [

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import {
   formatAge,
   getNotificationSettings,
+  handleOneClickUnsubscribe,
   notifyAboutNewComment,
   sendCoachDigests,
   unsubscribeAll,
@@ -15,6 +16,8 @@ import {
 } from '@/lib/comments/notifications';
 import { deleteComment, postComment } from '@/lib/comments/store';
 import { resolveTarget, type CommentTarget } from '@/lib/comments/targets';
+import { deliverPendingEmails } from '@/lib/email/send-email';
+import type { MailMessage } from '@/lib/email/transport';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { absoluteUrl } from '@/lib/site';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
@@ -333,6 +336,31 @@ describe(`comment notifications on ${testDatabaseKind()}`, () => {
     const coachToken = tokenIn((await outbox('coach-question'))[0].text)!;
     expect(await unsubscribeAll(coachToken, { db: prisma })).toBe(true);
     expect((await postAndNotify(member, 'A new question nobody is emailed about')).emailed).toEqual([]);
+  });
+
+  it("sends List-Unsubscribe with one-click POST (RFC 8058), and a mail app's POST unsubscribes while a GET-ing scanner cannot", async () => {
+    const member = await person('Morgan');
+    const coach = await person('Maya', 'COACH', { coachQuestions: 'OFF' });
+    const question = await post(member, 'A question');
+    await postAndNotify(coach, 'An answer', question);
+    const sent: MailMessage[] = [];
+    expect(await deliverPendingEmails({ db: prisma, transport: { sendMail: async (m) => sent.push(m) } })).toMatchObject({ sent: 1 });
+    const token = tokenIn(sent[0].text)!;
+    const oneClick = absoluteUrl(`/api/notifications/unsubscribe?token=${token}`);
+    expect(sent[0].headers).toEqual({ 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+
+    const postTo = (url: string, body: string) => handleOneClickUnsubscribe(new Request(url, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), { db: prisma });
+    // Not a one-click body, or not our token: nothing changes.
+    expect((await postTo(oneClick, '')).status).toBe(400);
+    expect((await postTo(oneClick.replace(token, 'x'.repeat(43)), 'List-Unsubscribe=One-Click')).status).toBe(404);
+    expect(await getNotificationSettings(member.id, { db: prisma })).toEqual({ replies: true, coachQuestions: 'IMMEDIATE' });
+    expect((await postTo(oneClick, 'List-Unsubscribe=One-Click')).status).toBe(200);
+    expect(await getNotificationSettings(member.id, { db: prisma })).toEqual({ replies: false, coachQuestions: 'OFF' });
+
+    // Account emails (sign-in links and the like) carry no such header: they are not a list.
+    await prisma.outboxEmail.create({ data: { to: member.email, subject: 'Sign in', text: 'Link', html: '<p>Link</p>', template: 'magic-link' } });
+    await deliverPendingEmails({ db: prisma, transport: { sendMail: async (m) => sent.push(m) } });
+    expect(sent.at(-1)!.headers).toBeUndefined();
   });
 
   it('settings default without a row and keep what was chosen', async () => {

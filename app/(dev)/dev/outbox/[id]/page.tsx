@@ -48,6 +48,12 @@ export default async function OutboxEmailPage({ params }: Props) {
             <dd className="text-slate-700"><OutboxTime date={email.nextAttemptAt} /></dd>
           </>
         )}
+        {email.listUnsubscribeUrl && (
+          <>
+            <dt className="font-medium text-slate-800">List-Unsubscribe</dt>
+            <dd className="break-all text-slate-700" data-testid="list-unsubscribe">&lt;{email.listUnsubscribeUrl}&gt; (one-click POST)</dd>
+          </>
+        )}
         {email.lastError && (
           <>
             <dt className="font-medium text-slate-800">Last error</dt>
