@@ -3,6 +3,7 @@ import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
 import { formatFeedDuration, getAllEpisodes, type Episode } from '@/lib/content/podcast';
 import { absoluteUrl, site } from '@/lib/site';
 import { markdownToFeedHtml } from './markdown-html';
+import { membersTeaserFeedItem } from './members-teaser';
 import { cdata, escapeXml, rfc2822 } from './xml';
 
 /** One <item>: an episode, or the private feed's "how to renew" message. */
@@ -18,7 +19,7 @@ export interface PodcastFeedItem {
   durationSeconds: number;
   /** Season and number, for real episodes only. */
   numbering?: { season: number; number: number };
-  episodeType: 'full' | 'bonus';
+  episodeType: 'full' | 'trailer' | 'bonus';
   explicit: boolean;
 }
 
@@ -112,14 +113,15 @@ ${items.map(itemXml).join('\n')}
 }
 
 /**
- * The public podcast feed. Only episodes the anonymous viewer may hear are listed:
- * Apple requires an enclosure on every item, and premium audio must not be linked.
- * Members get the rest in their private feed (lib/private-feed).
+ * The public podcast feed: every episode the anonymous viewer may hear, and each
+ * members-only one as a trailer (its public show notes, a short note on how to hear it)
+ * that never links the episode's own audio. Members get the real thing in their
+ * private feed (lib/private-feed).
  */
 export function buildPodcastFeed(): string {
-  const items = getAllEpisodes().flatMap((e) => {
+  const items = getAllEpisodes().map((e) => {
     const audioPath = episodeExtrasFor(e, ANONYMOUS).audioPath;
-    return audioPath === null ? [] : [episodeFeedItem(e, absoluteUrl(audioPath))];
+    return audioPath === null ? membersTeaserFeedItem(e) : episodeFeedItem(e, absoluteUrl(audioPath));
   });
   return podcastFeedXml(items);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { episodeExtrasFor, type Viewer } from '@/lib/content/access';
 import { AUDIO_DIR, getEpisodeByAudioFile } from '@/lib/content/podcast';
+import { TEASER_AUDIO_FILE, TEASER_AUDIO_PATH } from '@/lib/feeds/members-teaser';
 import { serveFile } from './serve-file';
 
 const SAFE_NAME = /^[a-z0-9][a-z0-9._-]{0,120}\.(mp3|m4a|mp4|aac|ogg|wav)$/;
@@ -16,6 +17,7 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
  * public episodes cost no database query.
  */
 export async function servePodcastAudio(request: Request, fileName: string, viewerOf: () => Promise<Viewer>): Promise<Response> {
+  if (fileName === TEASER_AUDIO_FILE) return serveFile(request, TEASER_AUDIO_PATH, { contentType: 'audio/mpeg', cacheControl: 'public, max-age=86400' });
   const episode = SAFE_NAME.test(fileName) ? getEpisodeByAudioFile(fileName) : undefined;
   if (!episode || !episode.audio.localFile) return plain(404, 'Not found');
   const membersOnly = episode.access === 'members';

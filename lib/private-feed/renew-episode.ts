@@ -1,7 +1,7 @@
 // The one item a lapsed member's private feed carries besides the public episodes: a
 // short spoken note on how to get the members' episodes back. Podcast apps drop a feed
 // that errors, so the feed keeps answering and the member hears why it changed.
-// The audio is made by tools/demo-audio/renew.sh.
+// The audio is made by tools/demo-audio/system.sh.
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -76,15 +76,17 @@ function enclosureFile(url: string): string {
   const pathname = decodeURIComponent(new URL(url).pathname);
   const privateAudio = /^\/media\/podcast\/private\/[A-Za-z0-9_-]{43}\/([^/]+)$/.exec(pathname);
   const fileName = privateAudio ? privateAudio[1] : pathname.replace(/^\/media\/podcast\//, '');
-  if (fileName === 'renew-membership.mp3') return path.join(CONTENT_ROOT, 'podcast', 'system', fileName);
+  if (fileName === 'renew-membership.mp3' || fileName === 'members-only-teaser.mp3') return path.join(CONTENT_ROOT, 'podcast', 'system', fileName);
   return path.join(CONTENT_ROOT, 'podcast', 'audio', fileName);
 }
 
 const episodeSlugOf = (item: XmlNode) => /^\/podcast\/([^/]+)$/.exec(new URL(text(item.link)).pathname)?.[1];
 
 interface FeedExpectations {
-  /** Episode slugs the feed must list. */
+  /** Episode slugs the feed must list with their own audio. */
   slugs: string[];
+  /** Members-only episodes the public feed lists as trailers, without their audio. */
+  teaserSlugs?: string[];
   selfPath: RegExp;
   /** A member's feed: their name in the title, kept out of directories. */
   memberName?: string;
@@ -99,7 +101,9 @@ function describeAppleRequirements(name: string, build: () => string, expected: 
     const channel = channelOf(xml);
     const episodesOnDisk = rawEpisodes();
     const bySlug = new Map(episodesOnDisk.map((e) => [e.slug, e]));
-    const episodeItems = channel.item.filter((item) => episodeSlugOf(item) !== undefined);
+    const isTeaser = (item: XmlNode) => text(item['itunes:episodeType']) === 'trailer';
+    const episodeItems = channel.item.filter((item) => episodeSlugOf(item) !== undefined && !isTeaser(item));
+    const teaserItems = channel.item.filter(isTeaser);
 
     it('is well-formed RSS 2.0 with the iTunes namespace', () => {
       expectWellFormed(xml);
@@ -168,9 +172,11 @@ function describeAppleRequirements(name: string, build: () => string, expected: 
 
     it('lists exactly the expected episodes, newest first', () => {
       expect(episodeItems.map(episodeSlugOf).sort()).toEqual([...expected.slugs].sort());
-      const dates = episodeItems.map((item) => Date.parse(text(item.pubDate)));
+      expect(teaserItems.map(episodeSlugOf).sort()).toEqual([...(expected.teaserSlugs ?? [])].sort());
+      const listed = [...channel.item].filter((item) => episodeSlugOf(item) !== undefined);
+      const dates = listed.map((item) => Date.parse(text(item.pubDate)));
       expect(dates).toEqual([...dates].sort((a, b) => b - a));
-      expect(channel.item.length - episodeItems.length).toBe(expected.renewItem ? 1 : 0);
+      expect(channel.item.length - listed.length).toBe(expected.renewItem ? 1 : 0);
     });
 
     it('gives every item a title, an absolute enclosure with the real byte length and a matching type', () => {
@@ -239,7 +245,9 @@ const publicSlugs = rawEpisodes().filter((e) => !isMembers(e)).map((e) => e.slug
 const FEED_TOKEN = 'T'.repeat(43);
 const LAPSED_AT = new Date('2026-10-01T12:00:00Z');
 
-describeAppleRequirements('public podcast feed', buildPodcastFeed, { slugs: publicSlugs, selfPath: /^\/podcast\/feed\.xml$/ });
+const membersSlugs = rawEpisodes().filter(isMembers).map((e) => e.slug);
+
+describeAppleRequirements('public podcast feed', buildPodcastFeed, { slugs: publicSlugs, teaserSlugs: membersSlugs, selfPath: /^\/podcast\/feed\.xml$/ });
 describeAppleRequirements('private feed of an entitled member', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex Member', entitled: true, lapsedAt: LAPSED_AT }), {
   slugs: allSlugs,
   selfPath: new RegExp(`^/podcast/private/${FEED_TOKEN}/feed\\.xml$`),
@@ -255,16 +263,19 @@ describeAppleRequirements('private feed after the membership lapsed', () => buil
 describe('premium episodes in the feeds', () => {
   const membersEpisodes = rawEpisodes().filter(isMembers);
 
-  it('has no item, enclosure or audio URL for members-only episodes in the public feed', () => {
+  it('lists members-only episodes in the public feed only as trailers, never with their own audio', () => {
     const xml = buildPodcastFeed();
     const channel = channelOf(xml);
     expect(membersEpisodes.length).toBeGreaterThan(0);
     for (const e of membersEpisodes) {
-      const audio = (e.data.audio as { url: string }).url;
-      expect(xml).not.toContain(audio);
-      expect(xml).not.toContain(`/podcast/${e.slug}<`);
+      expect(xml).not.toContain((e.data.audio as { url: string }).url);
       expect(channel.item.some((item) => text(item.title) === e.data.title)).toBe(false);
+      const teaser = channel.item.find((item) => text(item.title) === `${String(e.data.title)} (members only)`)!;
+      expect(text(teaser['itunes:episodeType'])).toBe('trailer');
+      expect(new URL(attr(teaser.enclosure, 'url')).pathname).toBe('/media/podcast/members-only-teaser.mp3');
+      expect(text(teaser.description)).toContain('become a member');
     }
+    expect(xml).not.toContain('/media/podcast/private/');
   });
 
   it("serves members-only audio in a member's feed only through their token, and public audio from its public address", () => {
@@ -450,8 +461,10 @@ describe('feeds built from awkward content', () => {
     expect(attr(item.enclosure, 'length')).toBe('4321');
   });
 
-  it('leaves members-only episodes out even when they are the newest', async () => {
+  it('lists a members-only episode as a trailer without its audio even when it is the newest', async () => {
     site.audio('fixture.mp3', 1000);
+    fs.mkdirSync(path.join(site.root, 'content/podcast/system'), { recursive: true });
+    fs.writeFileSync(path.join(site.root, 'content/podcast/system/members-only-teaser.mp3'), Buffer.alloc(300, 7));
     site.audio('secret.mp3', 1000);
     site.episode('public-one', validEpisode(), 'Public notes.');
     site.episode(
@@ -461,9 +474,10 @@ describe('feeds built from awkward content', () => {
     );
     const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
     const channel = channelOf(xml);
-    expect(channel.item.map((i) => text(i.link))).toEqual([expect.stringMatching(/\/podcast\/public-one$/)]);
-    expect(xml).not.toContain('secret');
-    // The channel's dates describe what is in the feed, not the hidden episode.
-    expect(new Date(text(channel.lastBuildDate)).toISOString().slice(0, 10)).toBe('2026-01-15');
+    expect(channel.item.map((i) => text(i.link))).toEqual([expect.stringMatching(/\/podcast\/secret-one$/), expect.stringMatching(/\/podcast\/public-one$/)]);
+    expect(text(channel.item[0]['itunes:episodeType'])).toBe('trailer');
+    expect(Number(attr(channel.item[0].enclosure, 'length'))).toBe(300);
+    expect(xml).not.toContain('secret.mp3');
+    expect(new Date(text(channel.lastBuildDate)).toISOString().slice(0, 10)).toBe('2026-02-01');
   });
 });

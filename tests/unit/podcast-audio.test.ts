@@ -68,6 +68,14 @@ describe('servePodcastAudio', () => {
     expect(open.headers.get('cache-control')).toMatch(/^public/);
   });
 
+  it("serves the public feed's members-only trailer audio to anyone, cacheable", async () => {
+    const response = await servePodcastAudio(request('members-only-teaser.mp3', { headers: { Range: 'bytes=0-99' } }), 'members-only-teaser.mp3', anonymous);
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-type')).toBe('audio/mpeg');
+    expect(response.headers.get('cache-control')).toMatch(/^public/);
+    expect((await bytesOf(response)).length).toBe(100);
+  });
+
   it('serves a members-only episode to an entitled listener', async () => {
     const response = await servePodcastAudio(request(membersFile), membersFile, entitled);
     expect(response.status).toBe(200);
