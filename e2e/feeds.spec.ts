@@ -45,4 +45,5 @@ test('sitemap and robots are served for search engines', async ({ request }) => 
   expect(urls).toContain('/podcast/morning-stiffness-explained');
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+  expect(robots).toContain('Disallow: /podcast/private/');
 });
