@@ -4,6 +4,7 @@
 //   article page    a prerendered public article
 //   home page       the prerendered home page
 //   podcast feed    /podcast/feed.xml
+//   private feed    the demo member's private podcast feed (token, fetch counting, entitlement)
 //   premium session a programme session page for the signed-in, subscribed demo member
 //                   (session check, entitlement, progress: rendered per request)
 // and reports the article page's JavaScript and HTML bytes and the server's memory;
@@ -22,9 +23,10 @@ import { ensureEmbeddedDatabase, ensureProductionBuild, serverCommand } from '..
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const APP_PORT = 3300;
-const BASELINE_PORT = 3301;
-const STRIPE_PORT = 3302;
+// BENCH_PORT: where the app listens (the baseline and the Stripe emulator take the next two).
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASELINE_PORT = APP_PORT + 1;
+const STRIPE_PORT = APP_PORT + 2;
 const SESSION_PAGE = '/programme/phase-two/single-leg-balance';
 const ARTICLE = '/articles/what-to-do-in-a-back-pain-flare-up';
 const app = `http://127.0.0.1:${APP_PORT}`;
@@ -144,6 +146,11 @@ async function main() {
   rows.push(await load('search page (dynamic, rendered per request)', `${app}/search?q=stiff+back`));
   const rssAfterDynamic = treeRssMb(server.pid!);
   const member = await signInCookie('member@steadyspine.example', 'demo-member-pass');
+  // The member's private podcast feed, as a podcast app polls it (token only, no cookie):
+  // token lookup, fetch counting and the entitlement on every request, the XML from the per-member cache.
+  const feedPath = /\/podcast\/private\/[A-Za-z0-9_-]{43}\/feed\.xml/.exec(await (await fetch(`${app}/account`, { headers: { Cookie: member } })).text())?.[0];
+  if (!feedPath) throw new Error('The account page shows the benchmark member no private feed');
+  rows.push(await load('private podcast feed (member, per request)', `${app}${feedPath}`));
   const sessionPage = await fetch(`${app}${SESSION_PAGE}`, { headers: { Cookie: member } });
   if (!(await sessionPage.text()).includes('Mark complete')) throw new Error('The benchmark member does not see the premium session page');
   rows.push(await load(`premium session page (member, ${SESSION_PAGE.split('/').pop()})`, `${app}${SESSION_PAGE}`, { Cookie: member }));

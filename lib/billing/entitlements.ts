@@ -4,7 +4,7 @@ import 'server-only';
 import { isStaffRole } from '@/lib/auth/roles';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
-import type { PrismaClient } from '@/lib/db/generated/client';
+import { Prisma, type PrismaClient } from '@/lib/db/generated/client';
 import type { Role } from '@/lib/db/generated/enums';
 
 export interface SubscriptionState {
@@ -97,3 +97,43 @@ export async function loadEntitlements(userId: string, options: { db?: PrismaCli
 
 /** Per request: pages and actions that ask twice hit the database once. */
 export const getEntitlements = cache((userId: string) => loadEntitlements(userId));
+
+// ---------------------------------------------------------------------------------------
+// For hot paths that load everything about a request in one SQL statement (a private
+// feed poll): the same rows as loadEntitlements, as two JSON columns of that statement.
+
+/** Two columns, `subscriptions` and `comps`, for the user whose id is in `userIdColumn` (an SQL column reference, never input). */
+export function entitlementRowsSql(userIdColumn: string): Prisma.Sql {
+  const user = Prisma.raw(userIdColumn);
+  return Prisma.sql`
+    (SELECT json_agg(json_build_object('id', s."id", 'status', s."status", 'priceId', s."priceId", 'interval', s."interval",
+       'currentPeriodEnd', s."currentPeriodEnd", 'cancelAtPeriodEnd', s."cancelAtPeriodEnd", 'endedAt', s."endedAt", 'trialEnd', s."trialEnd"))
+     FROM "Subscription" s WHERE s."userId" = ${user}) AS "subscriptions",
+    (SELECT json_agg(json_build_object('id', c."id", 'endsAt', c."endsAt", 'revokedAt', c."revokedAt", 'createdAt', c."createdAt"))
+     FROM "CompGrant" c WHERE c."userId" = ${user} AND c."revokedAt" IS NULL) AS "comps"`;
+}
+
+type JsonRow = Record<string, unknown>;
+
+/** Prisma's DateTime columns are timestamp(3) holding UTC; JSON renders them without a zone. */
+function utc(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value);
+  return new Date(/(Z|[+-]\d{2}(:?\d{2})?)$/.test(text) ? text : `${text}Z`);
+}
+
+/** decideEntitlements over the JSON columns of entitlementRowsSql. */
+export function decideEntitlementsFromRows(input: { role: Role; subscriptions: JsonRow[] | null; comps: JsonRow[] | null; now?: Date }): Entitlements {
+  const subscriptions: SubscriptionState[] = (input.subscriptions ?? []).map((s) => ({
+    id: String(s.id),
+    status: String(s.status),
+    priceId: String(s.priceId),
+    interval: String(s.interval),
+    currentPeriodEnd: utc(s.currentPeriodEnd)!,
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd === true,
+    endedAt: utc(s.endedAt),
+    trialEnd: utc(s.trialEnd),
+  }));
+  const comps: CompState[] = (input.comps ?? []).map((c) => ({ id: String(c.id), endsAt: utc(c.endsAt), revokedAt: utc(c.revokedAt), createdAt: utc(c.createdAt)! }));
+  return decideEntitlements({ role: input.role, subscriptions, comps, now: input.now });
+}

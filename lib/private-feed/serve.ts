@@ -11,7 +11,8 @@ import { rateLimits } from '@/lib/rate-limit/rules';
 import { absoluteUrl } from '@/lib/site';
 import { cachedPrivateFeed, lapseDate } from './feed';
 import { RENEW_AUDIO_FILE, RENEW_AUDIO_PATH } from './renew-episode';
-import { feedClientOf, recordFeedFetch } from './sharing';
+import { pollPrivateFeed } from './poll';
+import { feedClientOf } from './sharing';
 import { findPrivateFeed } from './tokens';
 
 type Options = { db?: PrismaClient; now?: Date };
@@ -21,17 +22,14 @@ const text = (status: number, body: string, extra: Record<string, string> = {}) 
 
 /** GET/HEAD of a private feed: 200 with the member's feed (304 when the app has it), 404 for an unknown or reset address. */
 export async function servePrivateFeed(request: Request, token: string, options: Options = {}): Promise<Response> {
-  const owner = await findPrivateFeed(token, options);
-  if (!owner) {
+  const poll = await pollPrivateFeed(token, feedClientOf(request.headers), options);
+  if (!poll) {
     const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
     const limit = await consumeRateLimit(rateLimits.privateFeedMissPerIp, ip, options);
     if (!limit.allowed) return text(429, 'Too many unknown feed addresses. Try again later.', { 'Retry-After': String(limit.retryAfterSeconds) });
     return text(404, `This feed address does not work any more: it was reset, or never existed. Members find their current private feed on ${absoluteUrl('/account')}.`);
   }
-  const [entitlements] = await Promise.all([
-    loadEntitlements(owner.userId, options),
-    recordFeedFetch(owner.feedId, feedClientOf(request.headers), options),
-  ]);
+  const { owner, entitlements } = poll;
   const { xml, etag } = cachedPrivateFeed(owner.feedId, {
     token,
     memberName: owner.memberName,

@@ -63,19 +63,6 @@ export function feedClientOf(headers: Headers): FeedClient {
   return { client, agent };
 }
 
-const utcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-
-/** Counts one fetch: one statement, safe from any number of app instances at once. */
-export async function recordFeedFetch(feedId: string, client: FeedClient, options: DbOption = {}): Promise<void> {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  await db.$executeRaw`
-    INSERT INTO "PodcastFeedFetch" ("feedId", "day", "client", "agent", "count", "lastAt")
-    VALUES (${feedId}, ${utcDay(now)}::date, ${client.client}, ${client.agent}, 1, ${now})
-    ON CONFLICT ("feedId", "day", "client")
-    DO UPDATE SET "count" = "PodcastFeedFetch"."count" + 1, "lastAt" = GREATEST("PodcastFeedFetch"."lastAt", EXCLUDED."lastAt")`;
-}
-
 export interface FeedSharing {
   userId: string;
   /** Distinct clients in the last 24 hours. */
@@ -106,7 +93,7 @@ export async function feedSharingOf(userIds: string[], options: DbOption = {}): 
 export async function flaggedFeeds(options: DbOption & { limit?: number } = {}): Promise<(FeedSharing & { name: string | null; email: string })[]> {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
-  await db.podcastFeedFetch.deleteMany({ where: { day: { lt: new Date(utcDay(now).getTime() - KEEP_DAYS * 86_400_000) } } });
+  await db.podcastFeedFetch.deleteMany({ where: { day: { lt: new Date(now.getTime() - KEEP_DAYS * 86_400_000) } } });
   const since = new Date(now.getTime() - 86_400_000);
   const rows = await db.$queryRaw<(SharingRow & { name: string | null; email: string })[]>`
     SELECT f."userId", u."name", u."email", COUNT(DISTINCT x."client")::int AS clients, SUM(x."count")::int AS fetches, ARRAY_AGG(DISTINCT x."agent") AS agents

@@ -64,8 +64,11 @@ export async function findPrivateFeed(token: string, options: DbOption = {}): Pr
     select: { id: true, userId: true, createdAt: true, user: { select: { name: true, email: true } } },
   });
   if (!row) return null;
-  return { feedId: row.id, userId: row.userId, createdAt: row.createdAt, memberName: row.user.name?.trim() || row.user.email.split('@')[0] };
+  return { feedId: row.id, userId: row.userId, createdAt: row.createdAt, memberName: memberNameOf(row.user) };
 }
+
+/** The name a feed's title carries: the member's name, else their address's local part. */
+export const memberNameOf = (user: { name: string | null; email: string }) => user.name?.trim() || user.email.split('@')[0];
 
 /**
  * A new address for the member's feed (by the member, or staff for a shared one). The

@@ -5,7 +5,7 @@ import { deleteAccount, exportAccountData } from '@/lib/auth/account';
 import { issueToken } from '@/lib/auth/tokens';
 import { queueEmail } from '@/lib/email/send-email';
 import { verifyEmail } from '@/lib/email/templates';
-import { recordFeedFetch } from '@/lib/private-feed/sharing';
+import { pollPrivateFeed } from '@/lib/private-feed/poll';
 import { ensurePrivateFeed } from '@/lib/private-feed/tokens';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
@@ -40,7 +40,7 @@ describe(`account deletion on ${testDatabaseKind()}`, () => {
     await queueEmail({ to: email, ...verifyEmail({ name: 'Lee Leaving', url: 'https://example.com/verify' }) }, prisma);
     await prisma.verificationToken.create({ data: { identifier: email, token: 'hashed', expires: new Date(Date.now() + 60_000) } });
     const { feedId, token } = await ensurePrivateFeed(user.id, { db: prisma });
-    await recordFeedFetch(feedId, { client: 'c1', agent: 'Overcast' }, { db: prisma });
+    await pollPrivateFeed(token, { client: 'c1', agent: 'Overcast' }, { db: prisma });
     const other = await prisma.user.create({ data: { email: 'staying@example.com', name: 'Sam Staying' } });
 
     const exported = await exportAccountData(user.id, prisma);

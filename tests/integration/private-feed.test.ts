@@ -8,6 +8,8 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { buildPodcastFeed } from '@/lib/feeds/podcast-feed';
+import { loadEntitlements } from '@/lib/billing/entitlements';
+import { pollPrivateFeed } from '@/lib/private-feed/poll';
 import { servePrivateAudio, servePrivateFeed } from '@/lib/private-feed/serve';
 import { feedSharingOf, flaggedFeeds, SHARED_FEED_CLIENTS } from '@/lib/private-feed/sharing';
 import { ensurePrivateFeed, existingPrivateFeedToken, privateFeedUrl, resetPrivateFeed } from '@/lib/private-feed/tokens';
@@ -132,6 +134,31 @@ describe(`private podcast feed on ${testDatabaseKind()}`, () => {
     expect(channelOf(back.xml).item).toHaveLength(rawEpisodes().length);
     expect(back.xml).not.toMatch(/membership has ended/i);
     expect((await servePrivateAudio(audioRequest(fresh, membersFile, { method: 'HEAD' }), fresh, membersFile, { db: prisma })).status).toBe(200);
+  });
+
+  it("decides a poll's entitlement exactly as every other channel does, in every membership state", async () => {
+    const client = { client: 'equivalence', agent: 'Test' };
+    const expectSame = async (userId: string, now = new Date()) => {
+      const { token } = await ensurePrivateFeed(userId, { db: prisma });
+      const poll = await pollPrivateFeed(token, client, { db: prisma, now });
+      expect(poll!.entitlements).toEqual(await loadEntitlements(userId, { db: prisma, now }));
+      return poll!.entitlements;
+    };
+    const { user, subscriptionId } = await subscribedMember();
+    expect((await expectSame(user.id)).source).toBe('subscription');
+    await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true });
+    await deliverAll((await allEvents(stripe)).filter((e) => e.type === 'customer.subscription.updated' && JSON.stringify(e.data.object).includes(subscriptionId)).slice(-1));
+    expect((await expectSame(user.id)).accessEndsAt).not.toBeNull();
+    await lapse(subscriptionId);
+    expect((await expectSame(user.id)).premium).toBe(false);
+
+    const comped = await newUser();
+    await prisma.compGrant.create({ data: { userId: comped.id, endsAt: new Date(Date.now() + 86_400_000) } });
+    expect((await expectSame(comped.id)).source).toBe('comp');
+    expect((await expectSame(comped.id, new Date(Date.now() + 2 * 86_400_000))).premium).toBe(false);
+    const coach = await prisma.user.create({ data: { email: `coach-${Date.now()}@example.com`, role: 'COACH' } });
+    expect((await expectSame(coach.id)).source).toBe('staff');
+    expect(await pollPrivateFeed('x'.repeat(43), client, { db: prisma })).toBeNull();
   });
 
   it('answers a conditional fetch with 304 until the feed changes, and HEAD without a body', async () => {

@@ -1,6 +1,6 @@
 // The premium-access rules, without a database.
-import { describe, expect, it } from 'vitest';
-import { decideEntitlements, type CompState, type SubscriptionState } from '@/lib/billing/entitlements';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideEntitlements, decideEntitlementsFromRows, type CompState, type SubscriptionState } from '@/lib/billing/entitlements';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
@@ -59,5 +59,36 @@ describe('premium access', () => {
   it('coaches and admins see premium content as staff', () => {
     expect(decide([], [], 'COACH')).toMatchObject({ premium: true, source: 'staff' });
     expect(decide([], [], 'ADMIN')).toMatchObject({ premium: true, source: 'staff' });
+  });
+});
+
+describe('decideEntitlementsFromRows (the JSON columns of a one-statement loader)', () => {
+  // PostgreSQL's JSON for a timestamp(3) column: UTC, written without a zone.
+  // A machine away from UTC, so reading the timestamps in local time would show.
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Asia/Tokyo';
+  });
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+  const row = { id: 'sub_1', status: 'active', priceId: 'price_m', interval: 'month', currentPeriodEnd: '2026-06-15T12:30:00.5', cancelAtPeriodEnd: true, endedAt: null, trialEnd: null };
+
+  it('reads zone-less timestamps as UTC, whatever the machine\'s time zone', () => {
+    const e = decideEntitlementsFromRows({ role: 'MEMBER', subscriptions: [row], comps: null, now });
+    expect(e.subscription?.currentPeriodEnd.getTime()).toBe(Date.UTC(2026, 5, 15, 12, 30, 0, 500));
+    // Half an hour before the cancelled period ends: still in.
+    expect(e).toMatchObject({ premium: true, source: 'subscription', accessEndsAt: new Date(Date.UTC(2026, 5, 15, 12, 30, 0, 500)) });
+    expect(decideEntitlementsFromRows({ role: 'MEMBER', subscriptions: [row], comps: null, now: days(1) }).premium).toBe(false);
+  });
+
+  it('matches decideEntitlements for the same rows, comps and staff included', () => {
+    const comps = [{ id: 'comp_1', endsAt: '2026-07-01T00:00:00', revokedAt: null, createdAt: '2026-06-01T00:00:00' }];
+    expect(decideEntitlementsFromRows({ role: 'MEMBER', subscriptions: null, comps, now })).toEqual(
+      decideEntitlements({ role: 'MEMBER', subscriptions: [], comps: [comp({ endsAt: new Date('2026-07-01T00:00:00Z'), createdAt: new Date('2026-06-01T00:00:00Z') })], now }),
+    );
+    expect(decideEntitlementsFromRows({ role: 'COACH', subscriptions: null, comps: null, now }).source).toBe('staff');
+    expect(decideEntitlementsFromRows({ role: 'MEMBER', subscriptions: null, comps: null, now }).premium).toBe(false);
   });
 });
