@@ -9,7 +9,7 @@ import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
 import { getAllEpisodes, type Episode } from '@/lib/content/podcast';
 import { episodeFeedItem, podcastFeedXml, type PodcastFeedItem } from '@/lib/feeds/podcast-feed';
 import { absoluteUrl } from '@/lib/site';
-import { renewFeedItem } from './renew-episode';
+import { renewFeedItem, type Lapse } from './renew-episode';
 import { privateAudioUrl, privateFeedUrl, type PrivateFeedOwner } from './tokens';
 
 export interface PrivateFeedInput {
@@ -17,7 +17,7 @@ export interface PrivateFeedInput {
   memberName: string;
   entitled: boolean;
   /** When the membership ended (dates the renew item); only read when not entitled. */
-  lapsedAt: Date;
+  lapse: Lapse;
 }
 
 function enclosureUrl(episode: Episode, token: string): string | null {
@@ -32,14 +32,19 @@ export function buildPrivateFeed(input: PrivateFeedInput): string {
     const url = enclosureUrl(e, input.token);
     return url === null ? [] : [episodeFeedItem(e, url)];
   });
-  if (!input.entitled) items.unshift(renewFeedItem(input.token, input.lapsedAt));
+  if (!input.entitled) items.unshift(renewFeedItem(input.token, input.lapse));
   return podcastFeedXml(items, { memberName: input.memberName, selfUrl: privateFeedUrl(input.token) });
 }
 
-/** The end of the membership the renew item talks about: the last subscription's end, else when the feed began. */
-export function lapseDate(entitlements: Entitlements, owner: PrivateFeedOwner): Date {
+/**
+ * The end of the membership the renew item talks about: the last subscription's end.
+ * Without one (a complimentary membership ran out) the date is not known, and the feed's
+ * start keeps the item's date and guid steady.
+ */
+export function lapseOf(entitlements: Entitlements, owner: PrivateFeedOwner): Lapse {
   const sub = entitlements.subscription;
-  return sub?.endedAt ?? sub?.currentPeriodEnd ?? owner.createdAt;
+  const ended = sub?.endedAt ?? sub?.currentPeriodEnd ?? null;
+  return ended ? { date: ended, known: true } : { date: owner.createdAt, known: false };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -60,7 +65,7 @@ function episodesVersion(): string {
 }
 
 export function cachedPrivateFeed(feedId: string, input: PrivateFeedInput): { xml: string; etag: string; fromCache: boolean } {
-  const key = JSON.stringify([input.token, input.memberName, input.entitled, input.entitled ? null : input.lapsedAt.getTime(), episodesVersion()]);
+  const key = JSON.stringify([input.token, input.memberName, input.entitled, input.entitled ? null : [input.lapse.date.getTime(), input.lapse.known], episodesVersion()]);
   const hit = cache.get(feedId);
   if (hit?.key === key) {
     cache.delete(feedId);

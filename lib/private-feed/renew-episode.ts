@@ -17,19 +17,25 @@ const RENEW_AUDIO_SECONDS = 23;
 
 let renewAudioLength: number | undefined;
 
-/** `lapsedAt` dates the item and keys its guid: a second lapse is a new episode in the app. */
-export function renewFeedItem(token: string, lapsedAt: Date): PodcastFeedItem {
+export interface Lapse {
+  /** Dates the item and keys its guid: a second lapse is a new episode in the app. */
+  date: Date;
+  /** The membership really ended on `date` (else it is only a steady stand-in). */
+  known: boolean;
+}
+
+export function renewFeedItem(token: string, lapse: Lapse): PodcastFeedItem {
   renewAudioLength ??= fs.statSync(RENEW_AUDIO_PATH).size;
   const pricing = absoluteUrl('/pricing');
-  const day = lapsedAt.toISOString().slice(0, 10);
+  const day = lapse.date.toISOString().slice(0, 10);
   return {
     title: 'Your membership has ended: how to get the members’ episodes back',
     html:
-      `<p>Your ${escapeXml(site.name)} membership ended on ${day}, so this feed now carries the public episodes only.</p>` +
+      `<p>Your ${escapeXml(site.name)} membership ${lapse.known ? `ended on ${day}` : 'has ended'}, so this feed now carries the public episodes only.</p>` +
       `<p><a href="${escapeXml(pricing)}">Renew your membership</a> and every members’ episode comes back to this same feed. There is nothing to change in your podcast app.</p>`,
     link: pricing,
     guid: `steady-spine:private:renew:${day}`,
-    published: lapsedAt,
+    published: lapse.date,
     enclosure: { url: privateAudioUrl(token, RENEW_AUDIO_FILE), length: renewAudioLength, type: 'audio/mpeg' },
     author: site.podcast.owner,
     durationSeconds: RENEW_AUDIO_SECONDS,

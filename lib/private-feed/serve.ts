@@ -9,7 +9,7 @@ import { servePodcastAudio } from '@/lib/media/podcast-audio';
 import { consumeRateLimit } from '@/lib/rate-limit/rate-limit';
 import { rateLimits } from '@/lib/rate-limit/rules';
 import { absoluteUrl } from '@/lib/site';
-import { cachedPrivateFeed, lapseDate } from './feed';
+import { cachedPrivateFeed, lapseOf } from './feed';
 import { RENEW_AUDIO_FILE, RENEW_AUDIO_PATH } from './renew-episode';
 import { pollPrivateFeed } from './poll';
 import { feedClientOf } from './sharing';
@@ -34,7 +34,7 @@ export async function servePrivateFeed(request: Request, token: string, options:
     token,
     memberName: owner.memberName,
     entitled: entitlements.premium,
-    lapsedAt: lapseDate(entitlements, owner),
+    lapse: lapseOf(entitlements, owner),
   });
   const headers = new Headers({
     'Content-Type': 'application/rss+xml; charset=utf-8',

@@ -243,17 +243,17 @@ function describeAppleRequirements(name: string, build: () => string, expected: 
 const allSlugs = rawEpisodes().map((e) => e.slug);
 const publicSlugs = rawEpisodes().filter((e) => !isMembers(e)).map((e) => e.slug);
 const FEED_TOKEN = 'T'.repeat(43);
-const LAPSED_AT = new Date('2026-10-01T12:00:00Z');
+const LAPSE = { date: new Date('2026-10-01T12:00:00Z'), known: true };
 
 const membersSlugs = rawEpisodes().filter(isMembers).map((e) => e.slug);
 
 describeAppleRequirements('public podcast feed', buildPodcastFeed, { slugs: publicSlugs, teaserSlugs: membersSlugs, selfPath: /^\/podcast\/feed\.xml$/ });
-describeAppleRequirements('private feed of an entitled member', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex Member', entitled: true, lapsedAt: LAPSED_AT }), {
+describeAppleRequirements('private feed of an entitled member', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex Member', entitled: true, lapse: LAPSE }), {
   slugs: allSlugs,
   selfPath: new RegExp(`^/podcast/private/${FEED_TOKEN}/feed\\.xml$`),
   memberName: 'Alex Member',
 });
-describeAppleRequirements('private feed after the membership lapsed', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex Member', entitled: false, lapsedAt: LAPSED_AT }), {
+describeAppleRequirements('private feed after the membership lapsed', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex Member', entitled: false, lapse: LAPSE }), {
   slugs: publicSlugs,
   selfPath: new RegExp(`^/podcast/private/${FEED_TOKEN}/feed\\.xml$`),
   memberName: 'Alex Member',
@@ -278,8 +278,19 @@ describe('premium episodes in the feeds', () => {
     expect(xml).not.toContain('/media/podcast/private/');
   });
 
+  it('dates the renew item by the end of the subscription, and says no date when it is not known (a complimentary membership ran out)', () => {
+    const renewOf = (lapse: { date: Date; known: boolean }) => channelOf(buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex', entitled: false, lapse })).item[0];
+    const known = renewOf(LAPSE);
+    expect(text(known.description)).toContain('ended on 2026-10-01');
+    expect(text(known.guid)).toBe('steady-spine:private:renew:2026-10-01');
+    const unknown = renewOf({ date: new Date('2026-03-03T00:00:00Z'), known: false });
+    expect(text(unknown.description)).toContain('membership has ended');
+    expect(text(unknown.description)).not.toContain('2026-03-03');
+    expect(text(unknown.guid)).toBe('steady-spine:private:renew:2026-03-03');
+  });
+
   it("serves members-only audio in a member's feed only through their token, and public audio from its public address", () => {
-    const channel = channelOf(buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex', entitled: true, lapsedAt: LAPSED_AT }));
+    const channel = channelOf(buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex', entitled: true, lapse: LAPSE }));
     for (const item of channel.item) {
       const slug = episodeSlugOf(item)!;
       const url = new URL(attr(item.enclosure, 'url')).pathname;
@@ -337,7 +348,7 @@ describe('no premium text in any feed', () => {
   it.each([
     ['podcast feed', buildPodcastFeed],
     ['articles feed', buildArticlesFeed],
-    ['private feed after a lapse', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex', entitled: false, lapsedAt: LAPSED_AT })],
+    ['private feed after a lapse', () => buildPrivateFeed({ token: FEED_TOKEN, memberName: 'Alex', entitled: false, lapse: LAPSE })],
   ])('%s contains none of them', (_, build) => {
     const readable = readableText(build());
     const leaked = premium.filter((p) => readable.includes(p.normalized));
@@ -432,7 +443,7 @@ describe('feeds built from awkward content', () => {
     fs.writeFileSync(path.join(site.root, 'content/podcast/system/renew-membership.mp3'), Buffer.alloc(500, 7));
     await withSiteCwd(site, async () => {
       const { cachedPrivateFeed } = await import('@/lib/private-feed/feed');
-      const member = { token: FEED_TOKEN, memberName: 'Alex', entitled: true, lapsedAt: LAPSED_AT };
+      const member = { token: FEED_TOKEN, memberName: 'Alex', entitled: true, lapse: LAPSE };
       const first = cachedPrivateFeed('feed-1', member);
       expect(first.fromCache).toBe(false);
       expect(cachedPrivateFeed('feed-1', member)).toMatchObject({ fromCache: true, etag: first.etag });
