@@ -12,6 +12,7 @@ const pages = {
   articles: '/articles',
   'articles page 2': '/articles/page/2',
   article: `/articles/${publicArticle}`,
+  'article with a long comment thread': '/articles/understanding-your-mri-report',
   'members-only article': `/articles/${membersArticle}`,
   podcast: '/podcast',
   episode: `/podcast/${publicEpisode}`,

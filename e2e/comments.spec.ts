@@ -191,3 +191,51 @@ test('authors edit their comment ("edited" shown) and delete it, keeping replies
   await expect(reader.locator('#comments p', { hasText: '[deleted]' })).toHaveCount(1);
   await expect(reader.getByText('Good question: stiffness in the morning is common.')).toBeVisible();
 });
+
+test('a long thread shows its first comments, loads the rest in place by keyboard, and shows its author a new comment at once', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  const article = '/articles/understanding-your-mri-report'; // the demo's busy thread
+  await page.goto(article);
+  const thread = page.locator('#comments');
+  const total = Number(/\((\d+)\)/.exec((await thread.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[1]);
+  const shown = thread.locator('li[id^="comment-"]');
+  const showMore = thread.getByRole('button', { name: /^Show \d+ (more )?(comments?|repl(y|ies))/ });
+  const firstRender = await shown.count();
+  expect(firstRender).toBe(50);
+  expect(total).toBeGreaterThan(firstRender);
+  // The buttons account for every comment the first render left out.
+  const promised = (await showMore.allTextContents()).reduce((sum, label) => sum + Number(/Show (\d+)/.exec(label)![1]), 0);
+  expect(firstRender + promised).toBe(total);
+
+  // By keyboard: focus moves to the first comment the button brought.
+  const before = new Set(await shown.evaluateAll((items) => items.map((li) => li.id)));
+  await showMore.last().focus();
+  await page.keyboard.press('Enter');
+  const focused = page.locator('li[id^="comment-"] > article:focus');
+  await expect(focused).toHaveCount(1);
+  expect(before.has(await focused.evaluate((a) => a.parentElement!.id))).toBe(false);
+  while ((await showMore.count()) > 0) {
+    await showMore.first().click();
+    await expect(thread.getByRole('button', { name: 'Loading…' })).toHaveCount(0);
+  }
+  await expect(shown).toHaveCount(total);
+  expect(new Set(await shown.evaluateAll((items) => items.map((li) => li.id))).size).toBe(total);
+  await expectNoAxeViolations(page, 'long thread, all loaded', '#comments');
+
+  // A new question goes to the end of the thread, past the first render: its author sees it at once.
+  const text = `What does “loss of lordosis” mean on my report? (${Date.now()})`;
+  const reader = await (await browser.newContext()).newPage();
+  await signInAs(reader, 'reader@steadyspine.example', 'demo-reader-pass');
+  await reader.goto(article);
+  await postTopLevel(reader, text);
+  const copy = reader.getByTestId('just-posted');
+  await expect(copy.getByText(text)).toBeVisible();
+  await expect(copy.getByRole('heading', { name: /Riley Reader/ })).toBeVisible();
+  // Loading the rest of the thread brings the real one, and the copy goes.
+  while ((await reader.locator('#comments').getByRole('button', { name: /^Show \d+/ }).count()) > 0) {
+    await reader.locator('#comments').getByRole('button', { name: /^Show \d+/ }).first().click();
+    await expect(reader.locator('#comments').getByRole('button', { name: 'Loading…' })).toHaveCount(0);
+  }
+  await expect(reader.locator('#comments li[id^="comment-"]').filter({ hasText: text })).toHaveCount(1);
+  await expect(copy).toHaveCount(0);
+});

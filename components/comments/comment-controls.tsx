@@ -3,7 +3,7 @@
 // so who may reply, edit or moderate is decided here from /api/me, and again on the
 // server by every action.
 import Link from 'next/link';
-import { useActionState, useCallback, useEffect, useId, useState } from 'react';
+import { useActionState, useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { useMe, type Me } from '@/components/site/use-me';
 import { idleForm } from '@/lib/auth/form-state';
@@ -18,6 +18,7 @@ import {
   type CommentFormState,
 } from '@/lib/comments/actions';
 import { COMMENT_MAX_LENGTH, EDIT_WINDOW_MS } from '@/lib/comments/limits';
+import { loadPostedComment } from '@/lib/comments/thread-loader';
 
 type TargetProps = { kind: string; slug: string; membersOnly: boolean };
 
@@ -45,7 +46,7 @@ function CommentForm({
   parentId?: string;
   label: string;
   submitLabel: string;
-  onDone?: () => void;
+  onDone?: (commentId: string | undefined) => void;
   autoFocus?: boolean;
 }) {
   const [state, action, pending] = useActionState(postCommentAction, idleForm as CommentFormState);
@@ -54,7 +55,7 @@ function CommentForm({
   useEffect(() => {
     if (state.status !== 'success') return;
     announceChange();
-    onDone?.();
+    onDone?.(state.commentId);
   }, [state, onDone]);
   const error = state.status === 'error';
   return (
@@ -86,9 +87,46 @@ function CommentForm({
   );
 }
 
+/**
+ * The author's just-posted comment, when the thread's first render stops before it (a
+ * long thread shows its first comments only): a copy here, until the thread shows it.
+ */
+function JustPosted({ target, id }: { target: TargetProps; id: string }) {
+  const [copy, setCopy] = useState<ReactNode>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const inThread = () => document.getElementById(`comment-${id}`) !== null;
+    if (!inThread()) {
+      loadPostedComment(target.kind, target.slug, id).then(
+        (card) => !cancelled && !inThread() && setCopy(card),
+        () => undefined, // the thread itself still has it on the next load
+      );
+    }
+    // A thread that reloads after the post (members threads) may bring it in after all.
+    const observer = new MutationObserver(() => inThread() && setCopy(null));
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+    };
+  }, [id, target.kind, target.slug]);
+  if (!copy) return null;
+  return (
+    <div className="mt-3 space-y-2" data-testid="just-posted">
+      <p className="text-xs text-slate-600">Posted. It is further down this long thread, so here it is:</p>
+      {copy}
+    </div>
+  );
+}
+
 export function CommentComposer({ target, returnTo }: { target: TargetProps; returnTo: string }) {
   const me = useMe();
   const [posted, setPosted] = useState(0);
+  const [lastPosted, setLastPosted] = useState<string | null>(null);
+  const onPosted = useCallback((id: string | undefined) => {
+    setPosted((n) => n + 1);
+    setLastPosted(id ?? null);
+  }, []);
   if (!me) return <div className="mt-4 h-10" aria-hidden="true" />;
   if (!me.signedIn) {
     return <p className="mt-4 text-sm"><Link className="font-medium text-brand-700 underline" href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in</Link> to ask a question or join in.</p>;
@@ -98,7 +136,8 @@ export function CommentComposer({ target, returnTo }: { target: TargetProps; ret
     <div>
       {posted > 0 && <p role="status" className="mt-3 rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-800">Your comment is posted.</p>}
       {/* A fresh form after each post: the key resets it. */}
-      <CommentForm key={posted} target={target} label="Ask a question or add a comment" submitLabel="Post" onDone={() => setPosted((n) => n + 1)} />
+      <CommentForm key={posted} target={target} label="Ask a question or add a comment" submitLabel="Post" onDone={onPosted} />
+      {lastPosted && <JustPosted key={lastPosted} target={target} id={lastPosted} />}
     </div>
   );
 }
@@ -148,8 +187,13 @@ export function CommentActions({
 }) {
   const me = useMe();
   const [open, setOpen] = useState<'reply' | 'edit' | 'report' | null>(null);
+  const [replied, setReplied] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
   const close = useCallback(() => setOpen(null), []);
+  const onReplied = useCallback((id: string | undefined) => {
+    setOpen(null);
+    setReplied(id ?? null);
+  }, []);
   if (!me?.signedIn) return null;
   const own = me.id === comment.authorId;
   const staff = isStaffRole(me.role);
@@ -175,7 +219,8 @@ export function CommentActions({
           <ActionButton action={moderateCommentAction} fields={{ commentId: comment.id, action: comment.pinned ? 'unpin' : 'pin' }} label={comment.pinned ? 'Unpin' : 'Pin'} pendingLabel="…" />
         )}
       </div>
-      {open === 'reply' && <CommentForm target={target} parentId={comment.id} label={`Reply to ${comment.authorName}`} submitLabel="Post reply" onDone={close} autoFocus />}
+      {open === 'reply' && <CommentForm target={target} parentId={comment.id} label={`Reply to ${comment.authorName}`} submitLabel="Post reply" onDone={onReplied} autoFocus />}
+      {replied && <JustPosted key={replied} target={target} id={replied} />}
       {open === 'edit' && <EditForm id={comment.id} body={comment.body} onDone={close} />}
       {open === 'report' && (
         <ReportForm id={comment.id} about={about} />

@@ -5,6 +5,7 @@ import { isStaffRole } from '@/lib/auth/roles';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { Prisma, type PrismaClient } from '@/lib/db/generated/client';
+import { utcFromJson } from '@/lib/db/json-rows';
 import type { Role } from '@/lib/db/generated/enums';
 
 export interface SubscriptionState {
@@ -115,12 +116,7 @@ export function entitlementRowsSql(userIdColumn: string): Prisma.Sql {
 
 type JsonRow = Record<string, unknown>;
 
-/** Prisma's DateTime columns are timestamp(3) holding UTC; JSON renders them without a zone. */
-function utc(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  return new Date(/(Z|[+-]\d{2}(:?\d{2})?)$/.test(text) ? text : `${text}Z`);
-}
+const utc = utcFromJson;
 
 /** decideEntitlements over the JSON columns of entitlementRowsSql. */
 export function decideEntitlementsFromRows(input: { role: Role; subscriptions: JsonRow[] | null; comps: JsonRow[] | null; now?: Date }): Entitlements {

@@ -3,6 +3,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { getDb } from '@/lib/db';
+import { utcFromJson } from '@/lib/db/json-rows';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { EDIT_WINDOW_MS } from './limits';
 import type { CommentTarget, TargetRef } from './targets';
@@ -128,31 +129,40 @@ export interface ThreadComment {
 }
 
 /**
- * Every comment under a target with its author, in one query whatever the size of the
- * thread (the 1,000-comment integration test counts the queries). Hidden comments are
- * included only for staff; deleted ones keep their place without text.
+ * Every comment under a target with its author, and whether the thread is locked, in one
+ * statement whatever the size of the thread (the 1,000-comment integration test counts
+ * the queries): the rows come back as one JSON array, which is several times faster than
+ * Prisma's per-row mapping for a long thread. Hidden comments are included only when
+ * asked (staff); deleted ones keep their place without text.
  */
 export async function loadThread(target: TargetRef, options: { db?: PrismaClient; includeHidden?: boolean } = {}): Promise<{ comments: ThreadComment[]; locked: boolean }> {
   const db = options.db ?? getDb();
-  const [rows, lock] = await Promise.all([
-    db.comment.findMany({
-      where: { targetKind: target.kind, targetSlug: target.slug, ...(options.includeHidden ? {} : { status: { not: 'HIDDEN' } }) },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: {
-        id: true, parentId: true, depth: true, authorId: true, byStaff: true, status: true, body: true, awaitingCoach: true, answeredAt: true, pinned: true, createdAt: true, editedAt: true,
-        author: { select: { name: true, image: true } },
-      },
-    }),
-    db.threadLock.findUnique({ where: { targetKind_targetSlug: { targetKind: target.kind, targetSlug: target.slug } }, select: { lockedAt: true } }),
-  ]);
+  const [row] = await db.$queryRaw<{ comments: ThreadRow[] | null; locked: boolean }[]>`
+    SELECT
+      (SELECT json_agg(json_build_array(c."id", c."parentId", c."depth", c."authorId", c."byStaff", c."status", c."body", c."awaitingCoach",
+                                        c."answeredAt", c."pinned", c."createdAt", c."editedAt", u."name", u."image") ORDER BY c."createdAt", c."id")
+       FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
+       WHERE c."targetKind" = ${target.kind} AND c."targetSlug" = ${target.slug} AND (${options.includeHidden === true} OR c."status" <> 'HIDDEN')) AS "comments",
+      EXISTS (SELECT 1 FROM "ThreadLock" l WHERE l."targetKind" = ${target.kind} AND l."targetSlug" = ${target.slug}) AS "locked"`;
   return {
-    locked: lock !== null,
-    comments: rows.map(({ author, answeredAt, ...c }) => ({
-      ...c,
-      body: c.status === 'DELETED' ? '' : c.body,
-      authorName: c.status === 'DELETED' ? '[deleted]' : (author?.name ?? 'Former member'),
-      authorImage: c.status === 'DELETED' ? null : (author?.image ?? null),
-      answered: answeredAt !== null,
-    })),
+    locked: row.locked,
+    comments: (row.comments ?? []).map(([id, parentId, depth, authorId, byStaff, status, body, awaitingCoach, answeredAt, pinned, createdAt, editedAt, name, image]) => {
+      const deleted = status === 'DELETED';
+      return {
+        id, parentId, depth, authorId, byStaff, status, awaitingCoach, pinned,
+        body: deleted ? '' : body,
+        authorName: deleted ? '[deleted]' : (name ?? 'Former member'),
+        authorImage: deleted ? null : image,
+        answered: answeredAt !== null,
+        createdAt: utcFromJson(createdAt)!,
+        editedAt: utcFromJson(editedAt),
+      };
+    }),
   };
 }
+
+/** One comment as loadThread's statement returns it. */
+type ThreadRow = [
+  id: string, parentId: string | null, depth: number, authorId: string | null, byStaff: boolean, status: ThreadComment['status'], body: string,
+  awaitingCoach: boolean, answeredAt: string | null, pinned: boolean, createdAt: string, editedAt: string | null, name: string | null, image: string | null,
+];

@@ -7,6 +7,7 @@ import { Breadcrumbs } from '@/components/content/breadcrumbs';
 import { MovePhaseForm } from '@/components/programme/programme-forms';
 import { ProgrammeCta } from '@/components/programme/programme-cta';
 import { CommentThread } from '@/components/comments/comment-thread';
+import { isStaffRole } from '@/lib/auth/roles';
 import { loadThread } from '@/lib/comments/store';
 import { resolveTarget } from '@/lib/comments/targets';
 import { getPhase } from '@/lib/content/programme';
@@ -77,15 +78,15 @@ export default async function PhasePage({ params }: Props) {
         </section>
       )}
       {!entitled && <ProgrammeCta signedIn={Boolean(user)} returnTo={phase.url} />}
-      {entitled && <PhaseThread slug={phase.slug} />}
+      {entitled && <PhaseThread slug={phase.slug} staff={user ? isStaffRole(user.role) : false} />}
     </div>
   );
 }
 
-/** Questions about a phase: members and staff only, so rendered only for them. */
-async function PhaseThread({ slug }: { slug: string }) {
+/** Questions about a phase: members and staff only, so rendered only for them (staff also see what they hid). */
+async function PhaseThread({ slug, staff }: { slug: string; staff: boolean }) {
   const target = resolveTarget({ kind: 'phase', slug });
   if (!target) return null;
-  const { comments, locked } = await loadThread(target);
+  const { comments, locked } = await loadThread(target, { includeHidden: staff });
   return <CommentThread target={target} comments={comments} locked={locked} />;
 }
