@@ -161,6 +161,14 @@ test('phase threads are for members: a question under Phase One reaches the inbo
   await signInAs(coach, 'tom@steadyspine.example', 'demo-coach-pass');
   await coach.goto('/staff/inbox');
   await expect(coach.getByRole('listitem').filter({ hasText: text }).getByRole('link', { name: 'Phase One: Core control and breathing' })).toBeVisible();
+
+  // A phase page is rendered per viewer: a coach who hides the question still sees it, marked; the member does not.
+  await coach.goto('/programme/phase-one');
+  await coach.getByRole('article').filter({ hasText: text }).getByRole('button', { name: 'Hide' }).click();
+  await expect(coach.getByRole('article').filter({ hasText: text }).getByText('Hidden from members')).toBeVisible();
+  await member.reload();
+  await expect(member.locator('#comments')).toBeVisible();
+  await expect(member.getByText(text)).toHaveCount(0);
 });
 
 test('authors edit their comment ("edited" shown) and delete it, keeping replies in place', async ({ browser }) => {
