@@ -4,6 +4,27 @@ import pg from 'pg';
 import { openConnection, type DatabaseConnection } from '../lib/db/connection';
 import { migrate } from '../lib/db/migrate';
 
+/** A fresh database on the PostgreSQL server at `server`, and how to drop it afterwards
+ * (a benchmark never writes into the database it was pointed at). */
+export async function throwawayServerDatabase(server: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: server });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
 /** A throwaway database: embedded PGlite in memory, or a fresh database on the PostgreSQL
  * server named by BENCH_DATABASE_URL (dropped afterwards). */
 export async function openBenchDatabase(prefix: string): Promise<{ connection: DatabaseConnection; label: string; drop: () => Promise<void> }> {
@@ -13,24 +34,15 @@ export async function openBenchDatabase(prefix: string): Promise<{ connection: D
     await migrate(connection);
     return { connection, label: 'embedded PGlite (in memory)', drop: () => connection.close() };
   }
-  const name = `${prefix}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const connection = openConnection({ kind: 'postgres', url: url.toString() }, { poolSize: 10 });
+  const database = await throwawayServerDatabase(server, prefix);
+  const connection = openConnection({ kind: 'postgres', url: database.url }, { poolSize: 10 });
   await migrate(connection);
   return {
     connection,
     label: 'PostgreSQL server',
     async drop() {
       await connection.close();
-      const cleanup = new pg.Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
 }

@@ -21,6 +21,7 @@ import os from 'node:os';
 import { startLocalStripe } from '../scripts/lib/local-stripe';
 import { ensureEmbeddedDatabase, ensureProductionBuild, serverCommand } from '../scripts/lib/prepare-build';
 import { RENDER_BUDGET } from '../lib/comments/thread-plan';
+import { throwawayServerDatabase } from './harness';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -93,10 +94,15 @@ function gzipSize(buffer: Buffer): number {
 
 async function main() {
   ensureProductionBuild();
-  // BENCH_DATABASE_URL: a PostgreSQL server (production's setup). Otherwise a fresh
-  // embedded database, created the way `npm start` creates one.
-  let databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
-  if (!databaseUrl) {
+  // BENCH_DATABASE_URL: a PostgreSQL server (production's setup), on which the run makes
+  // and afterwards drops its own database. Otherwise a fresh embedded database, created
+  // the way `npm start` creates one.
+  let databaseUrl = '';
+  if (process.env.BENCH_DATABASE_URL) {
+    const database = await throwawayServerDatabase(process.env.BENCH_DATABASE_URL, 'bench_app');
+    databaseUrl = database.url;
+    dropServerDatabase = database.drop;
+  } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
     fs.rmSync(dataDir, { recursive: true });
     databaseUrl = `pglite:${dataDir}`;
@@ -197,15 +203,30 @@ Targets from DESIGN.md (measured on 2 cores with the load generator on the same 
 
   // The page server is done; the webhook run gets the cores to itself.
   server.kill('SIGTERM');
+  await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
   const webhooks = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'webhooks.ts')], { stdio: 'inherit', env: process.env });
   if (webhooks.status !== 0) throw new Error('The webhook benchmark failed');
   const comments = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'comments.ts')], { stdio: 'inherit', env: process.env });
   if (comments.status !== 0) throw new Error('The comments benchmark failed');
 }
 
+/** Set when the run made its own database on a PostgreSQL server: dropped however the run ends. */
+let dropServerDatabase: (() => Promise<void>) | null = null;
+
+async function stopAndDrop(): Promise<void> {
+  if (!dropServerDatabase) return;
+  children.forEach((c) => c.kill('SIGTERM'));
+  await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))));
+  await dropServerDatabase().catch((error) => console.error('Dropping the benchmark database failed:', error));
+}
+
 main()
-  .then(() => process.exit(0))
-  .catch((error) => {
+  .then(async () => {
+    await stopAndDrop();
+    process.exit(0);
+  })
+  .catch(async (error) => {
     console.error(error);
+    await stopAndDrop();
     process.exit(1);
   });

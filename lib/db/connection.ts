@@ -73,6 +73,12 @@ function openPglite(dataDir: string | undefined, onQuery?: (sql: string) => void
 
 function openPostgres(url: string, poolSize: number, onQuery?: (sql: string) => void): DatabaseConnection {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (a restart, a failover, DROP DATABASE ... FORCE
+  // after close) must not crash the process: the pool replaces it on the next query.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) console.error(`PostgreSQL dropped an idle connection: ${error.message}`);
+  });
   if (onQuery) {
     const query = pool.query.bind(pool);
     pool.query = ((config: unknown, ...rest: unknown[]) => {
@@ -101,6 +107,7 @@ function openPostgres(url: string, poolSize: number, onQuery?: (sql: string) => 
       }
     },
     async close() {
+      closing = true;
       await prisma.$disconnect();
       await pool.end();
     },
