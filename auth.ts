@@ -11,8 +11,9 @@ import Google from 'next-auth/providers/google';
 import { sendMagicLink } from '@/lib/auth/magic-link';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { authorizePassword } from '@/lib/auth/password-sign-in';
+import { sessionCookiesAreSecure } from '@/lib/auth/session-token';
 import { getDb } from '@/lib/db';
-import { env, isProduction } from '@/lib/env';
+import { env } from '@/lib/env';
 
 const MAGIC_LINK_MINUTES = 15;
 
@@ -41,7 +42,7 @@ function config(): NextAuthConfig {
     trustHost: true,
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
-    useSecureCookies: isProduction && env.SITE_URL.startsWith('https://'),
+    useSecureCookies: sessionCookiesAreSecure(),
     callbacks: {
       async jwt({ token, user, trigger }) {
         if (user?.id) token.uid = user.id;

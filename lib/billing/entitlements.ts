@@ -96,8 +96,24 @@ export async function loadEntitlements(userId: string, options: { db?: PrismaCli
   return decideEntitlements({ role: user.role, subscriptions: user.subscriptions, comps: user.compGrants, now: options.now });
 }
 
+/** This request's answers, by user id (React's cache() is scoped to one request). */
+const requestEntitlements = cache(() => new Map<string, Promise<Entitlements>>());
+
 /** Per request: pages and actions that ask twice hit the database once. */
-export const getEntitlements = cache((userId: string) => loadEntitlements(userId));
+export function getEntitlements(userId: string): Promise<Entitlements> {
+  const known = requestEntitlements();
+  let entitlements = known.get(userId);
+  if (!entitlements) {
+    entitlements = loadEntitlements(userId);
+    known.set(userId, entitlements);
+  }
+  return entitlements;
+}
+
+/** For getCurrentUser, which reads the signed-in user's entitlement rows with the user. */
+export function rememberEntitlements(userId: string, entitlements: Entitlements): void {
+  requestEntitlements().set(userId, Promise.resolve(entitlements));
+}
 
 // ---------------------------------------------------------------------------------------
 // For hot paths that load everything about a request in one SQL statement (a private

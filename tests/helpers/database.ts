@@ -59,6 +59,31 @@ export async function createTestDatabase(options: { migrate?: boolean; onQuery?:
   };
 }
 
+export interface CountingTestDatabase extends TestDatabase {
+  /** Runs `work` and counts the statements the driver sent meanwhile (it sees every one Prisma sends). */
+  countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }>;
+}
+
+/** createTestDatabase, counting statements on demand: for "loads in one query" tests. Run counted work alone, not alongside other queries. */
+export async function createCountingTestDatabase(): Promise<CountingTestDatabase> {
+  let counting = false;
+  let statements = 0;
+  const db = await createTestDatabase({ onQuery: () => counting && statements++ });
+  return {
+    ...db,
+    async countStatements(work) {
+      statements = 0;
+      counting = true;
+      try {
+        const result = await work();
+        return { result, statements };
+      } finally {
+        counting = false;
+      }
+    },
+  };
+}
+
 /**
  * Drops a test database once its connections have finished closing. Forcing it at once
  * would kill connections still saying goodbye, which pg reports as uncaught errors.

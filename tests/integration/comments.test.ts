@@ -7,14 +7,12 @@ import { reportComment, setBanned, setHidden, setLocked, setPinned } from '@/lib
 import { deleteComment, editComment, EDIT_WINDOW_MS, loadThread, postComment } from '@/lib/comments/store';
 import type { CommentTarget } from '@/lib/comments/targets';
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
+import { createCountingTestDatabase, testDatabaseKind, type CountingTestDatabase } from '../helpers/database';
 
-let db: TestDatabase;
+let db: CountingTestDatabase;
 let prisma: PrismaClient;
-let counting = false;
-let queries = 0;
 beforeAll(async () => {
-  db = await createTestDatabase({ onQuery: () => counting && queries++ });
+  db = await createCountingTestDatabase();
   prisma = db.connection.prisma;
 });
 afterAll(() => db?.drop());
@@ -119,11 +117,8 @@ describe(`comments on ${testDatabaseKind()}`, () => {
     await prisma.comment.createMany({ data: rows(small, 10) });
     await prisma.comment.createMany({ data: rows(large, 1000) });
     const measure = async (t: CommentTarget) => {
-      queries = 0;
-      counting = true;
-      const thread = await loadThread(t, { db: prisma });
-      counting = false;
-      return { count: thread.comments.length, queries };
+      const { result: thread, statements } = await db.countStatements(() => loadThread(t, { db: prisma }));
+      return { count: thread.comments.length, queries: statements };
     };
     const a = await measure(small);
     const b = await measure(large);

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPhases } from '@/lib/content/programme';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { loadMemberProgramme, recordCompletion, restartProgramme, setCurrentPhase } from '@/lib/programme/store';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
+import { createCountingTestDatabase, testDatabaseKind, type CountingTestDatabase } from '../helpers/database';
 
-let db: TestDatabase;
+let db: CountingTestDatabase;
 let prisma: PrismaClient;
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createCountingTestDatabase();
   prisma = db.connection.prisma;
 });
 afterAll(() => db?.drop());
@@ -66,6 +66,32 @@ describe(`programme completions on ${testDatabaseKind()}`, () => {
     expect(programme.overview.currentPhaseSlug).toBe(phase().slug);
     expect(programme.overview.phases[0].countedRuns).toBe(0);
     expect(programme.completions).toHaveLength(phase().sessions.length); // history kept
+  });
+
+  it('loads completions and state exactly as stored, oldest first (ties by id), in one statement', async () => {
+    const userId = await member();
+    const at = new Date('2026-03-01T08:15:30.123Z');
+    const sessions = phase().sessions;
+    await recordCompletion(userId, { ...input(sessions[0].slug), note: 'Felt "great" – <b>no</b> pain ✓', effort: 0, pain: 10 }, { db: prisma, now: new Date(at.getTime() + 60_000) });
+    // Two at the same millisecond: the id decides their order.
+    await recordCompletion(userId, { ...input(sessions[1].slug), effort: null, pain: null }, { db: prisma, now: at });
+    await recordCompletion(userId, input(sessions[2].slug), { db: prisma, now: at });
+    await restartProgramme(userId, { db: prisma, now: new Date('2026-02-01T00:00:00.007Z') });
+    const stored = await prisma.sessionCompletion.findMany({
+      where: { userId },
+      orderBy: [{ completedAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, phaseSlug: true, sessionSlug: true, completedAt: true, note: true, effort: true, pain: true },
+    });
+
+    const { result: programme, statements } = await db.countStatements(() => loadMemberProgramme(userId, { db: prisma }));
+    expect(statements).toBe(1);
+    expect(programme.completions).toEqual(stored);
+    expect(programme.restartedAt).toEqual(new Date('2026-02-01T00:00:00.007Z'));
+    expect(programme.overview.currentPhaseSlug).toBe(phase().slug);
+
+    const nobody = await loadMemberProgramme(await member(), { db: prisma });
+    expect(nobody.completions).toEqual([]);
+    expect(nobody.restartedAt).toBeNull();
   });
 
   it('refuses a session that is not in the phase', async () => {
