@@ -1,6 +1,7 @@
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { SiteChrome } from '@/components/site/site-chrome';
 import { openGraphBase, site } from '@/lib/site';
 import './globals.css';
 
@@ -31,7 +32,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg">
           Skip to content
         </a>
-        {children}
+        {/* The chrome lives here, once: Next renders the root not-found page into every
+            dynamic page's payload (for each layout below the root), so a 404 page that
+            drew its own header and footer cost every request two extra of each. */}
+        <SiteChrome siteName={site.name} tagline={site.tagline}>
+          {children}
+        </SiteChrome>
       </body>
     </html>
   );

@@ -1,11 +1,6 @@
 import type { ReactNode } from 'react';
-import { SiteChrome } from '@/components/site/site-chrome';
-import { site } from '@/lib/site';
 
+/** Sign-in, sign-up and password pages: one narrow column inside the site chrome (app/layout.tsx). */
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return (
-    <SiteChrome siteName={site.name} tagline={site.tagline}>
-      <div className="container-page max-w-md py-10 sm:py-16">{children}</div>
-    </SiteChrome>
-  );
+  return <div className="container-page max-w-md py-10 sm:py-16">{children}</div>;
 }

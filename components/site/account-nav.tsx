@@ -2,11 +2,12 @@
 // The header's account link. Public pages are prerendered for everyone, so who is
 // signed in is asked after load (/api/me) instead of being rendered into the page.
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { isStaffRole } from '@/lib/auth/roles';
 import { useMe } from './use-me';
 
 export function AccountNav() {
-  const me = useMe();
+  const me = useMe(usePathname());
 
   const linkClass = 'rounded-md px-2 py-2 text-slate-700 hover:bg-sand-100 hover:text-ink sm:px-3';
   if (me?.signedIn) {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from './footer';
 import { SiteHeader } from './header';
 
-/** Header, main landmark and footer shared by the public pages and the 404 page. */
+/** Header, main landmark and footer around every page (rendered once, by the root layout). */
 export function SiteChrome({ siteName, tagline, children }: { siteName: string; tagline: string; children: ReactNode }) {
   return (
     <>

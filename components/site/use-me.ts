@@ -19,7 +19,12 @@ function fetchMe(): Promise<Me | null> {
   return inFlight;
 }
 
-export function useMe(): Me | null {
+/**
+ * Asked when the component mounts, and again whenever `refreshKey` changes: the header
+ * outlives navigations (it is in the root layout), so it passes the path to notice a
+ * sign-in or sign-out, which always ends on another page. Keeps the last answer meanwhile.
+ */
+export function useMe(refreshKey?: string): Me | null {
   const [me, setMe] = useState<Me | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -27,6 +32,6 @@ export function useMe(): Me | null {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [refreshKey]);
   return me;
 }
