@@ -1,7 +1,8 @@
 // Auth.js configuration: password and magic-link sign-in, plus Google and GitHub when
-// their keys are configured. Sessions are signed JWTs, but every request re-reads the
-// user (lib/auth/session.ts): role changes apply at once, and a password change ends
-// other sessions by bumping User.sessionVersion.
+// their keys are configured. Sessions are encrypted JWTs, but every request re-reads the
+// user (lib/auth/current-user.ts, which decrypts the cookie with Auth.js's own decoder):
+// role changes apply at once, and a password change ends other sessions by bumping
+// User.sessionVersion.
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
