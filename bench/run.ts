@@ -98,10 +98,12 @@ async function main() {
   // and afterwards drops its own database. Otherwise a fresh embedded database, created
   // the way `npm start` creates one.
   let databaseUrl = '';
+  let settleDatabase = async () => {};
   if (process.env.BENCH_DATABASE_URL) {
     const database = await throwawayServerDatabase(process.env.BENCH_DATABASE_URL, 'bench_app');
     databaseUrl = database.url;
     dropServerDatabase = database.drop;
+    settleDatabase = database.settle;
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
     fs.rmSync(dataDir, { recursive: true });
@@ -123,6 +125,7 @@ async function main() {
   children.push(server);
   // /search is rendered by Next, so it answers only once instrumentation prepared the database.
   await waitFor(`${app}/search`);
+  await settleDatabase();
 
   const articleResponse = await fetch(`${app}${ARTICLE}`);
   const html = Buffer.from(await articleResponse.arrayBuffer());
