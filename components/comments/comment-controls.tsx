@@ -20,7 +20,7 @@ import {
 import { COMMENT_MAX_LENGTH, EDIT_WINDOW_MS } from '@/lib/comments/limits';
 import { loadPostedComment } from '@/lib/comments/thread-loader';
 
-type TargetProps = { kind: string; slug: string; membersOnly: boolean };
+export type TargetProps = { kind: string; slug: string; membersOnly: boolean };
 
 /** Members-only threads refresh themselves (they are loaded by an action, not the page). */
 export const COMMENTS_CHANGED = 'steady-spine:comments-changed';

@@ -7,13 +7,13 @@ import { renderCommentHtml } from '@/lib/comments/markdown';
 import type { ThreadComment } from '@/lib/comments/store';
 import type { CommentTarget } from '@/lib/comments/targets';
 import { buildThreadTree, MAX_INDENT, planThread, type MoreComments, type PlannedComment } from '@/lib/comments/thread-plan';
-import { CommentActions, CommentComposer, ThreadLockControl } from './comment-controls';
+import { CommentActions, CommentComposer, ThreadLockControl, type TargetProps } from './comment-controls';
 import { ShowMoreComments } from './show-more-comments';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
-type TargetProps = { kind: string; slug: string; membersOnly: boolean };
-const targetProps = (target: CommentTarget): TargetProps => ({ kind: target.kind, slug: target.slug, membersOnly: target.membersOnly });
+/** What the client controls need of a target (its title and URL stay on the server). */
+export const targetProps = (target: CommentTarget): TargetProps => ({ kind: target.kind, slug: target.slug, membersOnly: target.membersOnly });
 
 /**
  * One comment's card. `copy`: the author's own just-posted comment shown beside the

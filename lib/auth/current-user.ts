@@ -7,7 +7,6 @@ import { decideEntitlementsFromRows, entitlementRowsSql, rememberEntitlements, t
 import { getDb } from '@/lib/db';
 import { Prisma, type PrismaClient } from '@/lib/db/generated/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { utcFromJson } from '@/lib/db/json-rows';
 import { readSessionToken, type SessionToken } from './session-token';
 
 export interface CurrentUser {
@@ -23,7 +22,8 @@ interface UserRow {
   email: string;
   name: string | null;
   role: Role;
-  emailVerified: Date | string | null;
+  /** A timestamp column outside JSON: Prisma's raw queries return it as a Date. */
+  emailVerified: Date | null;
   sessionVersion: number;
   subscriptions: Record<string, unknown>[] | null;
   comps: Record<string, unknown>[] | null;
@@ -46,9 +46,8 @@ export async function loadSignedInUser(session: SessionToken, options: { db?: Pr
     FROM "User" u WHERE u."id" = ${session.userId}`);
   // A password change bumps sessionVersion: tokens issued before it no longer count.
   if (!row || row.sessionVersion !== session.sessionVersion) return null;
-  const emailVerified = row.emailVerified instanceof Date ? row.emailVerified : utcFromJson(row.emailVerified);
   return {
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified },
+    user: { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.emailVerified },
     entitlements: decideEntitlementsFromRows({ role: row.role, subscriptions: row.subscriptions, comps: row.comps, now: options.now }),
   };
 }

@@ -21,7 +21,8 @@ export interface SessionToken {
 /**
  * The signed-in user's id from a request's Cookie header, or null when there is no
  * session cookie or it does not decrypt (wrong secret, tampered, expired). Only the
- * cookie counts, as with auth(): no Authorization header.
+ * cookie counts, as with auth(): no Authorization header. A missing AUTH_SECRET throws:
+ * a misconfigured server must not quietly sign everyone out.
  */
 export async function readSessionToken(cookieHeader: string | null): Promise<SessionToken | null> {
   if (!cookieHeader) return null;
@@ -30,7 +31,7 @@ export async function readSessionToken(cookieHeader: string | null): Promise<Ses
     secret: env.AUTH_SECRET,
     secureCookie: sessionCookiesAreSecure(),
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
-  }).catch(() => null);
+  });
   if (!token || typeof token.uid !== 'string') return null;
   return { userId: token.uid, sessionVersion: typeof token.sv === 'number' ? token.sv : 0 };
 }

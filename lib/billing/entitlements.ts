@@ -132,8 +132,6 @@ export function entitlementRowsSql(userIdColumn: string): Prisma.Sql {
 
 type JsonRow = Record<string, unknown>;
 
-const utc = utcFromJson;
-
 /** decideEntitlements over the JSON columns of entitlementRowsSql. */
 export function decideEntitlementsFromRows(input: { role: Role; subscriptions: JsonRow[] | null; comps: JsonRow[] | null; now?: Date }): Entitlements {
   const subscriptions: SubscriptionState[] = (input.subscriptions ?? []).map((s) => ({
@@ -141,11 +139,11 @@ export function decideEntitlementsFromRows(input: { role: Role; subscriptions: J
     status: String(s.status),
     priceId: String(s.priceId),
     interval: String(s.interval),
-    currentPeriodEnd: utc(s.currentPeriodEnd)!,
+    currentPeriodEnd: utcFromJson(s.currentPeriodEnd)!,
     cancelAtPeriodEnd: s.cancelAtPeriodEnd === true,
-    endedAt: utc(s.endedAt),
-    trialEnd: utc(s.trialEnd),
+    endedAt: utcFromJson(s.endedAt),
+    trialEnd: utcFromJson(s.trialEnd),
   }));
-  const comps: CompState[] = (input.comps ?? []).map((c) => ({ id: String(c.id), endsAt: utc(c.endsAt), revokedAt: utc(c.revokedAt), createdAt: utc(c.createdAt)! }));
+  const comps: CompState[] = (input.comps ?? []).map((c) => ({ id: String(c.id), endsAt: utcFromJson(c.endsAt), revokedAt: utcFromJson(c.revokedAt), createdAt: utcFromJson(c.createdAt)! }));
   return decideEntitlements({ role: input.role, subscriptions, comps, now: input.now });
 }

@@ -5,50 +5,50 @@
 // more"), and an author's just-posted comment when the thread's first render stops
 // before it.
 import { z } from 'zod';
-import { CommentCard, CommentItems, CommentThread } from '@/components/comments/comment-thread';
+import { CommentCard, CommentItems, CommentThread, targetProps } from '@/components/comments/comment-thread';
 import { loadThread } from './store';
-import { canRead, resolveTarget, targetSchema, type CommentTarget } from './targets';
+import { canRead, resolveTarget, targetSchema } from './targets';
 import { buildThreadTree, planMore } from './thread-plan';
 import { currentCommentViewer } from './viewer';
 
 const commentId = z.string().min(1).max(64);
 
 /**
- * The target and whether hidden comments are shown, or null when the viewer may not read
- * it. Public threads are one shared page, so they never include hidden comments; members
- * threads are rendered per viewer and show staff what they hid.
+ * A thread's comments, or null when the viewer may not read it. Public threads are one
+ * shared page, so they never include hidden comments; members threads are rendered per
+ * viewer and show staff what they hid. `membersOnly`: only a members-only thread will do.
  */
-async function readableThread(kind: unknown, slug: unknown): Promise<{ target: CommentTarget; includeHidden: boolean } | null> {
+async function readThread(kind: unknown, slug: unknown, options: { membersOnly?: boolean } = {}) {
   const ref = targetSchema.safeParse({ kind, slug });
   const target = ref.success ? resolveTarget(ref.data) : null;
-  if (!target) return null;
-  if (!target.membersOnly) return { target, includeHidden: false };
-  const { viewer } = await currentCommentViewer();
-  return canRead(target, viewer) ? { target, includeHidden: viewer.isStaff } : null;
+  if (!target || (options.membersOnly && !target.membersOnly)) return null;
+  let includeHidden = false;
+  if (target.membersOnly) {
+    const { viewer } = await currentCommentViewer();
+    if (!canRead(target, viewer)) return null;
+    includeHidden = viewer.isStaff;
+  }
+  return { target, ...(await loadThread(target, { includeHidden })) };
 }
 
 export async function loadMembersThread(kind: string, slug: string) {
-  const thread = await readableThread(kind, slug);
-  if (!thread || !thread.target.membersOnly) return null;
-  const { comments, locked } = await loadThread(thread.target, { includeHidden: thread.includeHidden });
-  return <CommentThread target={thread.target} comments={comments} locked={locked} />;
+  const thread = await readThread(kind, slug, { membersOnly: true });
+  return thread && <CommentThread target={thread.target} comments={thread.comments} locked={thread.locked} />;
 }
 
 /** "Show more": the next part of one reply list (or of the top level), as list items. */
 export async function loadMoreComments(kind: string, slug: string, parentId: string | null, offset: number) {
   const input = z.object({ parentId: commentId.nullable(), offset: z.number().int().min(0).max(1_000_000) }).safeParse({ parentId, offset });
   if (!input.success) return null;
-  const thread = await readableThread(kind, slug);
+  const thread = await readThread(kind, slug);
   if (!thread) return null;
-  const { comments } = await loadThread(thread.target, { includeHidden: thread.includeHidden });
-  const tree = buildThreadTree(comments);
+  const tree = buildThreadTree(thread.comments);
   const part = planMore(tree, input.data.parentId, input.data.offset);
   if (!part) return null;
   const parentName = input.data.parentId ? tree.names.get(input.data.parentId) : undefined;
-  const target = { kind: thread.target.kind, slug: thread.target.slug, membersOnly: thread.target.membersOnly };
   return {
     firstId: part.items[0]?.comment.id ?? null,
-    items: <CommentItems items={part.items} more={part.more} target={target} parentName={parentName} />,
+    items: <CommentItems items={part.items} more={part.more} target={targetProps(thread.target)} parentName={parentName} />,
   };
 }
 
@@ -56,12 +56,9 @@ export async function loadMoreComments(kind: string, slug: string, parentId: str
 export async function loadPostedComment(kind: string, slug: string, id: string) {
   const input = commentId.safeParse(id);
   if (!input.success) return null;
-  const thread = await readableThread(kind, slug);
-  if (!thread) return null;
-  const { comments } = await loadThread(thread.target, { includeHidden: thread.includeHidden });
-  const comment = comments.find((c) => c.id === input.data);
-  if (!comment || comment.status === 'DELETED') return null;
-  const replyingTo = comment.parentId ? comments.find((c) => c.id === comment.parentId)?.authorName : undefined;
-  const target = { kind: thread.target.kind, slug: thread.target.slug, membersOnly: thread.target.membersOnly };
-  return <CommentCard item={{ comment, level: 0, replyingTo, replies: [], more: null }} target={target} copy />;
+  const thread = await readThread(kind, slug);
+  const comment = thread?.comments.find((c) => c.id === input.data);
+  if (!thread || !comment || comment.status === 'DELETED') return null;
+  const replyingTo = comment.parentId ? thread.comments.find((c) => c.id === comment.parentId)?.authorName : undefined;
+  return <CommentCard item={{ comment, level: 0, replyingTo, replies: [], more: null }} target={targetProps(thread.target)} copy />;
 }

@@ -62,8 +62,8 @@ export interface MemberProgramme {
 }
 
 /**
- * One statement: the programme pages ask for this on every render (perf: a third of the
- * session page's time went to the two Prisma queries this replaced).
+ * One statement: every programme page asks for this on every render (it replaced two
+ * Prisma queries, whose query compilation cost more CPU than the page's other data work).
  */
 export async function loadMemberProgramme(userId: string, options: { db?: PrismaClient; now?: Date } = {}): Promise<MemberProgramme> {
   const db = options.db ?? getDb();
