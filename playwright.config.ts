@@ -1,24 +1,15 @@
 // End-to-end tests in real Chromium against the production build, started on its own
 // port with a fresh in-memory database (see scripts/e2e-server.ts).
-import { chromium, defineConfig, devices } from '@playwright/test';
-import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium, NO_CHROMIUM_MESSAGE } from './scripts/lib/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
-/** Playwright's own Chromium if installed, else the system's; a clear message if neither. */
+/** Playwright's own Chromium if installed (undefined: its default), else the system's. */
 function chromiumExecutable(): string | undefined {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // not installed: fall through to the system browser
-  }
-  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((p) => fs.existsSync(p));
-  if (system) return system;
-  throw new Error(
-    'No Chromium found for the end-to-end tests. Install one of:\n' +
-      '  npx playwright install chromium        (Playwright’s own build)\n' +
-      '  sudo apt-get install -y chromium       (Debian/Ubuntu system package)',
-  );
+  const found = findChromium();
+  if (!found) throw new Error(NO_CHROMIUM_MESSAGE);
+  return found === 'playwright' ? undefined : found;
 }
 
 export default defineConfig({

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ensureChromium, NO_CHROMIUM_MESSAGE } from './lib/chromium';
 import { ensurePrismaClient, ensureProductionBuild } from './lib/prepare-build';
 
 const require = createRequire(import.meta.url);
@@ -65,6 +66,10 @@ if (serverUrl) {
   console.log('\n(TEST_DATABASE_URL is not set: the integration tests ran on PGlite only. CI runs them on PostgreSQL too.)');
 }
 
+if (!ensureChromium()) {
+  console.error(`\n${NO_CHROMIUM_MESSAGE}`);
+  finish(1);
+}
 console.log('\n━━ Production build ━━');
 ensureProductionBuild();
 stage('End-to-end tests (Chromium)', process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json'], {
