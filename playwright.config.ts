@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './scripts/lib/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The production-mode server of the security specs (scripts/e2e-production-server.ts). */
+const PRODUCTION_PORT = Number(process.env.E2E_PRODUCTION_PORT ?? PORT + 2);
+const PRODUCTION_URL = `http://127.0.0.2:${PRODUCTION_PORT}`;
 
 /** Playwright's own Chromium if installed (undefined: its default), else the system's. */
 function chromiumExecutable(): string | undefined {
@@ -32,15 +35,28 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /security\// },
+    // Attack probes against a production-mode server (non-loopback SITE_URL, no demo behaviour).
+    { name: 'security', use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: PRODUCTION_URL }, testMatch: /security\/.*\.spec\.ts/ },
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testMatch: /reading|accessibility/ },
   ],
-  webServer: {
-    command: `npx tsx scripts/e2e-server.ts`,
-    url: `http://localhost:${PORT}/robots.txt`,
-    reuseExistingServer: false,
-    timeout: 600_000,
-    stdout: 'pipe',
-    env: { E2E_PORT: String(PORT) },
-  },
+  // In order: the first builds the site if needed, the second reuses that build.
+  webServer: [
+    {
+      command: `npx tsx scripts/e2e-server.ts`,
+      url: `http://localhost:${PORT}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 600_000,
+      stdout: 'pipe',
+      env: { E2E_PORT: String(PORT) },
+    },
+    {
+      command: `npx tsx scripts/e2e-production-server.ts`,
+      url: `${PRODUCTION_URL}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: { E2E_PRODUCTION_PORT: String(PRODUCTION_PORT) },
+    },
+  ],
 });

@@ -18,6 +18,8 @@ export const MEDIA_LENGTH_HEADER = 'x-media-content-length';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
+/** Interface to listen on; unset: every interface. */
+const host = process.env.HOST || undefined;
 
 /** @param {http.ServerResponse} res */
 function restoreMediaContentLength(res) {
@@ -46,7 +48,7 @@ const server = http.createServer((req, res) => {
 });
 // Longer than common load-balancer idle timeouts, as `next start` does.
 server.keepAliveTimeout = 65_000;
-server.listen(port, () => {
+server.listen(port, host, () => {
   const mode = dev ? 'development' : `production, ${staticPages.size} static routes served from memory`;
   console.log(`✓ Listening on http://localhost:${port} (${mode})`);
 });
