@@ -31,7 +31,8 @@ function restoreMediaContentLength(res) {
   res.appendHeader = (name, value) => (isMediaLength(name) ? setHeader('Content-Length', value) : appendHeader(name, value));
 }
 
-const app = next({ dev, port, hostname: 'localhost' });
+// Next fetches its own redirect targets (server actions) at this address.
+const app = next({ dev, port, hostname: host ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
 const staticPages = dev ? new Map() : loadStaticPages(path.join(process.cwd(), '.next'));
