@@ -2,16 +2,20 @@
 // their keys are configured. Sessions are encrypted JWTs, but every request re-reads the
 // user (lib/auth/current-user.ts, which decrypts the cookie with Auth.js's own decoder):
 // role changes apply at once, and a password change ends other sessions by bumping
-// User.sessionVersion.
+// User.sessionVersion. Both sign-in paths apply their rate limits inside Auth.js (the
+// password check, the link request), so a direct POST to /api/auth/... meets the same
+// limits as the forms; refusals log one line each (lib/auth/sign-in-errors.ts).
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
-import { sendMagicLink } from '@/lib/auth/magic-link';
+import { limitMagicLinkRequest, sendMagicLink } from '@/lib/auth/magic-link';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { authorizePassword } from '@/lib/auth/password-sign-in';
+import { clientIp } from '@/lib/auth/request-info';
+import { authLogger } from '@/lib/auth/sign-in-errors';
 import { sessionCookiesAreSecure } from '@/lib/auth/session-token';
 import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -23,7 +27,7 @@ function config(): NextAuthConfig {
     Credentials({
       id: 'password',
       credentials: { email: {}, password: {} },
-      authorize: (credentials) => authorizePassword(credentials),
+      authorize: (credentials, request) => authorizePassword(credentials, request),
     }),
     {
       id: 'email',
@@ -44,7 +48,13 @@ function config(): NextAuthConfig {
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
     useSecureCookies: sessionCookiesAreSecure(),
+    logger: authLogger,
     callbacks: {
+      async signIn({ account, email }) {
+        // A sign-in link request: limited before a token is made or an email queued.
+        if (email?.verificationRequest && account) await limitMagicLinkRequest(account.providerAccountId, await clientIp());
+        return true;
+      },
       async jwt({ token, user, trigger }) {
         if (user?.id) token.uid = user.id;
         if (user || trigger === 'update') {

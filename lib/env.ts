@@ -1,5 +1,6 @@
 // Configuration, parsed once with zod. Nothing else reads process.env directly.
 import { z } from 'zod';
+import { parseTrustedProxies } from '../scripts/client-address.mjs';
 
 const optionalString = z
   .string()
@@ -52,6 +53,19 @@ const envSchema = z.object({
   STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
   /** How long a programme video link works (signed, bound to the member). */
   MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  /**
+   * Proxies in front of the app whose X-Forwarded-For is believed (scripts/client-address.mjs
+   * resolves the client there). Unset: none, the socket's address is the client. A hop count
+   * ("1": one proxy, whatever its address) or a comma-separated list of addresses and CIDR
+   * ranges, plus proxy-addr's names loopback, linklocal, uniquelocal.
+   */
+  TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
+    try {
+      parseTrustedProxies(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    }
+  }),
   /** Seed demo accounts and data on start (set by `npm start`). */
   SEED_DEMO_DATA: z
     .enum(['true', 'false', '1', '0'])

@@ -23,6 +23,8 @@ const child = spawn(process.execPath, serverCommand(false), {
     DATABASE_URL: 'pglite:memory',
     SEED_DEMO_DATA: 'true',
     DEV_OUTBOX_PUBLIC: 'true',
+    // The specs stand in for a local proxy: their X-Forwarded-For gives each test its own client.
+    TRUSTED_PROXIES: 'loopback',
     // Short, so the spec can watch a copied video link expire.
     MEDIA_URL_TTL_SECONDS: '20',
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),

@@ -10,6 +10,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { clientAddressStep } from './client-address.mjs';
 import { createSharedCache, SHARED_CACHE_KEY } from './shared-cache.mjs';
 import { loadStaticPages, serveStaticPage } from './static-pages.mjs';
 
@@ -20,6 +21,18 @@ const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 /** Interface to listen on; unset: every interface. */
 const host = process.env.HOST || undefined;
+
+/**
+ * Names the client to the app (scripts/client-address.mjs); a bad TRUSTED_PROXIES stops here.
+ * @type {(req: http.IncomingMessage) => void}
+ */
+let setClientAddress;
+try {
+  setClientAddress = clientAddressStep(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`✗ Invalid TRUSTED_PROXIES: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 
 /** @param {http.ServerResponse} res */
 function restoreMediaContentLength(res) {
@@ -41,6 +54,7 @@ const sharedCache = dev ? null : createSharedCache();
 if (sharedCache) /** @type {Record<symbol, unknown>} */ (globalThis)[SHARED_CACHE_KEY] = sharedCache;
 
 const server = http.createServer((req, res) => {
+  setClientAddress(req);
   if (serveStaticPage(staticPages, req, res)) return;
   if (sharedCache?.serve(req, res)) return;
   sharedCache?.capture(req, res);

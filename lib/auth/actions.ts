@@ -16,8 +16,9 @@ import { emailAddressSchema } from './email-address';
 import { fieldErrorsOf, type FormState } from './form-state';
 import { safeReturnPath } from './guards';
 import { hashPassword, newPasswordSchema } from './password';
-import { checkPassword, signInSchema } from './password-sign-in';
+import { signInSchema } from './password-sign-in';
 import { clientIp } from './request-info';
+import { refusalOf } from './sign-in-errors';
 import { consumeToken, issueToken, tokenProblemMessage } from './tokens';
 
 const text = (form: FormData, key: string) => {
@@ -78,20 +79,16 @@ export async function signInAction(_: FormState, form: FormData): Promise<FormSt
   const parsed = signInSchema.safeParse({ email: values.email, password: text(form, 'password') });
   if (!parsed.success) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error.issues), values };
   const { email, password } = parsed.data;
-  const limit = await consumeRateLimits([
-    { rule: rateLimits.signInPerEmail, subject: email },
-    { rule: rateLimits.signInPerIp, subject: await clientIp() },
-  ]);
-  if (!limit.allowed) return tooMany(limit.retryAfterSeconds, values);
-
-  const check = await checkPassword(email, password);
-  if (check.result === 'wrong') return { status: 'error', message: 'That email and password do not match. Try again, or sign in with an email link.', values };
-  if (check.result === 'unverified') {
-    return { status: 'error', message: 'Please confirm your email address first: use the link we sent you. You can ask for a new one on the sign-up page.', values };
-  }
+  // Auth.js checks the password once, under the sign-in limits (lib/auth/password-sign-in.ts).
   try {
     await signIn('password', { email, password, redirectTo: callbackUrl });
   } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal?.reason === 'rate-limited') return tooMany(refusal.retryAfterSeconds, values);
+    if (refusal?.reason === 'wrong-password') return { status: 'error', message: 'That email and password do not match. Try again, or sign in with an email link.', values };
+    if (refusal?.reason === 'unconfirmed') {
+      return { status: 'error', message: 'Please confirm your email address first: use the link we sent you. You can ask for a new one on the sign-up page.', values };
+    }
     if (error instanceof AuthError) return { status: 'error', message: 'We could not sign you in. Please try again.', values };
     throw error; // the redirect that completes sign-in
   }
@@ -102,14 +99,12 @@ export async function requestMagicLinkAction(_: FormState, form: FormData): Prom
   const values = { email: text(form, 'email') ?? '' };
   const parsed = emailAddressSchema.safeParse(values.email);
   if (!parsed.success) return { status: 'error', message: parsed.error.issues[0].message, fieldErrors: { email: parsed.error.issues[0].message }, values };
-  const limit = await consumeRateLimits([
-    { rule: rateLimits.magicLinkPerEmail, subject: parsed.data },
-    { rule: rateLimits.magicLinkPerIp, subject: await clientIp() },
-  ]);
-  if (!limit.allowed) return tooMany(limit.retryAfterSeconds, values);
+  // Auth.js's email provider applies the link limits (auth.ts, lib/auth/magic-link.ts).
   try {
     await signIn('email', { email: parsed.data, redirectTo: safeReturnPath(text(form, 'callbackUrl')) });
   } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal?.reason === 'rate-limited') return tooMany(refusal.retryAfterSeconds, values);
     if (error instanceof AuthError) return { status: 'error', message: 'We could not send the link just now. Please try again in a minute.', values };
     throw error;
   }

@@ -1,7 +1,28 @@
 import 'server-only';
+import type { PrismaClient } from '@/lib/db/generated/client';
 import { queueEmail } from '@/lib/email/send-email';
 import { magicLink } from '@/lib/email/templates';
+import { consumeRateLimits } from '@/lib/rate-limit/rate-limit';
+import { rateLimits } from '@/lib/rate-limit/rules';
 import { absoluteUrl } from '@/lib/site';
+import { TooManyLinkRequests } from './sign-in-errors';
+
+/**
+ * Counts a sign-in link request per address and per client, and throws TooManyLinkRequests
+ * past either limit. Auth.js's email provider runs it (auth.ts, the signIn callback of a
+ * verification request) before any token is made or mail queued, for the form and a
+ * direct POST to /api/auth/signin/email alike.
+ */
+export async function limitMagicLinkRequest(email: string, ip: string, options: { db?: PrismaClient; now?: Date } = {}): Promise<void> {
+  const limit = await consumeRateLimits(
+    [
+      { rule: rateLimits.magicLinkPerEmail, subject: email },
+      { rule: rateLimits.magicLinkPerIp, subject: ip },
+    ],
+    options,
+  );
+  if (!limit.allowed) throw new TooManyLinkRequests(limit.retryAfterSeconds);
+}
 
 /**
  * Emails a sign-in link. The link opens /sign-in/link, a page with a "Sign in" button:

@@ -2,6 +2,7 @@
 // Both answer from the token alone (podcast apps send no cookies), and decide the
 // member's entitlement afresh on every request.
 import 'server-only';
+import { clientIpOf } from '@/lib/auth/client-address';
 import { loadEntitlements } from '@/lib/billing/entitlements';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { matchesEtag, serveFile } from '@/lib/media/serve-file';
@@ -24,8 +25,7 @@ const text = (status: number, body: string, extra: Record<string, string> = {}) 
 export async function servePrivateFeed(request: Request, token: string, options: Options = {}): Promise<Response> {
   const poll = await pollPrivateFeed(token, feedClientOf(request.headers), options);
   if (!poll) {
-    const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-    const limit = await consumeRateLimit(rateLimits.privateFeedMissPerIp, ip, options);
+    const limit = await consumeRateLimit(rateLimits.privateFeedMissPerIp, clientIpOf(request), options);
     if (!limit.allowed) return text(429, 'Too many unknown feed addresses. Try again later.', { 'Retry-After': String(limit.retryAfterSeconds) });
     return text(404, `This feed address does not work any more: it was reset, or never existed. Members find their current private feed on ${absoluteUrl('/account')}.`);
   }

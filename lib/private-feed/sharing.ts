@@ -4,6 +4,7 @@
 // Staff see flagged feeds and may reset them; nobody is locked out automatically.
 import 'server-only';
 import crypto from 'node:crypto';
+import { clientAddressOf, networkOf } from '@/lib/auth/client-address';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
 
@@ -35,31 +36,13 @@ export function coarseAgent(userAgent: string | null): string {
   return platform ? `Browser (${platform})` : 'Browser';
 }
 
-function expandIpv6(address: string): string[] | null {
-  const [head, tail, ...rest] = address.split('::');
-  if (rest.length > 0) return null;
-  const left = head ? head.split(':') : [];
-  const right = tail !== undefined && tail ? tail.split(':') : [];
-  const missing = 8 - left.length - right.length;
-  if (tail === undefined ? left.length !== 8 : missing < 0) return null;
-  return [...left, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...right];
-}
-
-/** IPv4 /24 or IPv6 /48: one household or office, whatever address it is given today. */
-export function coarseNetwork(ip: string): string {
-  const address = ip.trim().replace(/^\[|\]$/g, '').replace(/^::ffff:/i, '');
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(address);
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  const groups = address.includes(':') ? expandIpv6(address.split('%')[0]) : null;
-  if (groups) return `${groups.slice(0, 3).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/48`;
-  return 'unknown';
-}
-
-/** The client behind a request: X-Forwarded-For's first entry is set by our proxy (Next's server sets it too). */
+/** The client behind a request: the address the app server resolved (never X-Forwarded-For as sent). */
 export function feedClientOf(headers: Headers): FeedClient {
-  const ip = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || '';
+  const address = clientAddressOf(headers);
   const agent = coarseAgent(headers.get('user-agent'));
-  const client = crypto.createHash('sha256').update(`${agent}|${coarseNetwork(ip)}`).digest('hex').slice(0, 32);
+  // IPv4 /24 or IPv6 /48: one household or office, whatever address it is given today.
+  const network = address ? networkOf(address, { v4: 24, v6: 48 }) : 'unknown';
+  const client = crypto.createHash('sha256').update(`${agent}|${network}`).digest('hex').slice(0, 32);
   return { client, agent };
 }
 

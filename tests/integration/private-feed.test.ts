@@ -16,6 +16,7 @@ import { ensurePrivateFeed, existingPrivateFeedToken, privateFeedUrl, resetPriva
 import { CONTENT_ROOT, isMembers, rawEpisodes } from '../helpers/content-text';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 import { allEvents, deliver, startStripeHarness, subscribeThroughCheckout, type StripeHarness } from '../helpers/stripe';
+import { CLIENT_ADDRESS_HEADER, clientAddressStep } from '../../scripts/client-address.mjs';
 
 let db: TestDatabase;
 let harness: StripeHarness;
@@ -23,6 +24,8 @@ let prisma: PrismaClient;
 let stripe: Stripe;
 
 beforeAll(async () => {
+  // As under scripts/server.mjs: requests carry the address it resolved (the test sets it).
+  clientAddressStep(undefined);
   [db, harness] = await Promise.all([createTestDatabase(), startStripeHarness()]);
   prisma = db.connection.prisma;
   stripe = harness.stripe;
@@ -53,7 +56,7 @@ const feedRequest = (token: string, init: RequestInit = {}) => new Request(priva
 const audioRequest = (token: string, file: string, init: RequestInit = {}) => new Request(`http://localhost/media/podcast/private/${token}/${file}`, init);
 
 async function fetchFeed(token: string, headers: Record<string, string> = {}) {
-  const response = await servePrivateFeed(feedRequest(token, { headers: { 'user-agent': 'Overcast/3.0', 'x-forwarded-for': '203.0.113.7', ...headers } }), token, { db: prisma });
+  const response = await servePrivateFeed(feedRequest(token, { headers: { 'user-agent': 'Overcast/3.0', [CLIENT_ADDRESS_HEADER]: '203.0.113.7', ...headers } }), token, { db: prisma });
   return { response, xml: response.status === 200 ? await response.text() : '' };
 }
 
@@ -226,29 +229,38 @@ describe(`private podcast feed on ${testDatabaseKind()}`, () => {
   });
 
   it('answers 404 for unknown addresses, and 429 once one network tries too many', async () => {
-    const headers = { 'x-forwarded-for': '198.51.100.99' };
+    const headers = { [CLIENT_ADDRESS_HEADER]: '198.51.100.99' };
     const statuses: number[] = [];
     for (let i = 0; i < 32; i++) statuses.push((await fetchFeed(`${'q'.repeat(40)}${String(i).padStart(3, '0')}`, headers)).response.status);
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(30)).toEqual([429, 429]);
   });
 
+  it('counts unknown addresses by the resolved client, whatever X-Forwarded-For it makes up', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const headers = { [CLIENT_ADDRESS_HEADER]: '198.51.100.120', 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `192.0.2.${i}` };
+      statuses.push((await fetchFeed(`${'s'.repeat(40)}${String(i).padStart(3, '0')}`, headers)).response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it('flags a feed fetched from many clients in a day, counts one client once, and a reset clears it', async () => {
     const { user } = await subscribedMember();
     const { token } = await ensurePrivateFeed(user.id, { db: prisma });
     // One member: the same app on the same network all day (a different last octet is the same /24).
-    for (let i = 0; i < 20; i++) await fetchFeed(token, { 'x-forwarded-for': `192.0.2.${i}`, 'user-agent': 'AppleCoreMedia/1.0 (iPhone; U; CPU OS 17_1)' });
+    for (let i = 0; i < 20; i++) await fetchFeed(token, { [CLIENT_ADDRESS_HEADER]: `192.0.2.${i}`, 'user-agent': 'AppleCoreMedia/1.0 (iPhone; U; CPU OS 17_1)' });
     let sharing = (await feedSharingOf([user.id], { db: prisma })).get(user.id)!;
     expect(sharing).toMatchObject({ clients: 1, fetches: 20, flagged: false, agents: ['AppleCoreMedia'] });
 
     // Then many networks: flagged once it reaches the threshold, never before.
-    for (let i = 1; i < SHARED_FEED_CLIENTS - 1; i++) await fetchFeed(token, { 'x-forwarded-for': `10.${i}.0.1` });
+    for (let i = 1; i < SHARED_FEED_CLIENTS - 1; i++) await fetchFeed(token, { [CLIENT_ADDRESS_HEADER]: `10.${i}.0.1` });
     sharing = (await feedSharingOf([user.id], { db: prisma })).get(user.id)!;
     expect(sharing.clients).toBe(SHARED_FEED_CLIENTS - 1);
     expect(sharing.flagged).toBe(false);
     expect((await flaggedFeeds({ db: prisma })).map((f) => f.userId)).not.toContain(user.id);
-    await fetchFeed(token, { 'x-forwarded-for': '2001:db8:abcd:12::1' });
-    await fetchFeed(token, { 'x-forwarded-for': '2001:db8:abcd:ffff::2' }); // same /48: not another client
+    await fetchFeed(token, { [CLIENT_ADDRESS_HEADER]: '2001:db8:abcd:12::1' });
+    await fetchFeed(token, { [CLIENT_ADDRESS_HEADER]: '2001:db8:abcd:ffff::2' }); // same /48: not another client
     const flagged = (await flaggedFeeds({ db: prisma })).find((f) => f.userId === user.id);
     expect(flagged).toMatchObject({ clients: SHARED_FEED_CLIENTS, flagged: true, email: user.email });
 
@@ -268,7 +280,7 @@ describe(`private podcast feed on ${testDatabaseKind()}`, () => {
     const { token } = await ensurePrivateFeed(user.id, { db: prisma });
     const instances = db.kind === 'postgres' ? [prisma, db.openAnother().prisma] : [prisma, prisma];
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => servePrivateFeed(feedRequest(token, { headers: { 'x-forwarded-for': '203.0.113.50' } }), token, { db: instances[i % 2] })),
+      Array.from({ length: 20 }, (_, i) => servePrivateFeed(feedRequest(token, { headers: { [CLIENT_ADDRESS_HEADER]: '203.0.113.50' } }), token, { db: instances[i % 2] })),
     );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect((await feedSharingOf([user.id], { db: prisma })).get(user.id)?.fetches).toBe(20);

@@ -1,7 +1,7 @@
 // The limiter is one atomic statement: concurrent requests, from one client or from two
 // app-like clients on the same PostgreSQL, never let more than the limit through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumeRateLimit, consumeRateLimits, pruneRateLimits, type RateLimitRule } from '@/lib/rate-limit/rate-limit';
+import { consumeRateLimit, consumeRateLimits, pruneRateLimits, refundRateLimits, type RateLimitRule } from '@/lib/rate-limit/rate-limit';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
 let db: TestDatabase;
@@ -53,7 +53,7 @@ describe(`rate limits on ${testDatabaseKind()}`, () => {
     expect(results.filter((x) => x.allowed)).toHaveLength(10);
   });
 
-  it('refuses when any of several rules refuses, and counts them all', async () => {
+  it('refuses when any of several rules refuses, and counts a refused request nowhere', async () => {
     const perEmail = rule('combo-email', 2);
     const perIp = rule('combo-ip', 100);
     const prisma = db.connection.prisma;
@@ -63,7 +63,25 @@ describe(`rate limits on ${testDatabaseKind()}`, () => {
     const third = await check();
     expect(third.allowed).toBe(false);
     expect(third.retryAfterSeconds).toBeGreaterThan(0);
-    expect((await consumeRateLimit(perIp, '203.0.113.9', { db: prisma })).remaining).toBe(96);
+    // Two counted (the refused third gave its per-IP unit back), and this one.
+    expect((await consumeRateLimit(perIp, '203.0.113.9', { db: prisma })).remaining).toBe(97);
+  });
+
+  it('gives a unit back in its own window only', async () => {
+    const r = rule('refund', 2, 60);
+    const prisma = db.connection.prisma;
+    const at = (s: string) => ({ db: prisma, now: new Date(`2026-01-01T11:${s}Z`) });
+    const first = await consumeRateLimit(r, 'z', at('00:00'));
+    await consumeRateLimit(r, 'z', at('00:10'));
+    await refundRateLimits(first.counted, { db: prisma });
+    expect((await consumeRateLimit(r, 'z', at('00:20'))).allowed).toBe(true);
+    const over = await consumeRateLimit(r, 'z', at('00:30'));
+    expect(over.allowed).toBe(false);
+    // A unit from the closed window is not credited to the next one.
+    const next = await consumeRateLimit(r, 'z', at('01:05'));
+    await refundRateLimits(over.counted, { db: prisma });
+    expect(next.remaining).toBe(1);
+    expect((await consumeRateLimit(r, 'z', at('01:06'))).remaining).toBe(0);
   });
 
   it('stores no email address in the clear, and prunes finished windows', async () => {
