@@ -7,75 +7,78 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Unset: embedded PGlite in .data/pglite. `pglite:<dir>` / `pglite:memory`: PGlite elsewhere. `postgres://…`: a server. */
-  DATABASE_URL: optionalString,
-  /** Connections per app instance when DATABASE_URL points at a server. */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  /** Public origin used for canonical URLs, feeds, sitemap and OG tags. */
-  SITE_URL: z
-    .string()
-    .url()
-    .default('http://localhost:3000')
-    .transform((u) => u.replace(/\/+$/, '')),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** smtp(s)://user:pass@host:port. Unset: mail stays in the outbox table (see /dev/outbox). */
-  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
-  /** Sender of every email, e.g. "Steady Spine <hello@example.com>". */
-  EMAIL_FROM: z.string().min(3).default('Steady Spine <hello@steadyspine.example>'),
-  /** Show /dev/outbox to everyone (demo and tests; set by `npm start`). Admins always see it. */
-  DEV_OUTBOX_PUBLIC: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-  /** Secret for signing session tokens (Auth.js). Required in production with real users. */
-  AUTH_SECRET: optionalString,
-  /**
-   * Key of members' private podcast feed addresses. Unset: AUTH_SECRET. Set it to keep
-   * every member's feed address when rotating AUTH_SECRET (changing it changes them all).
-   */
-  PODCAST_FEED_SECRET: optionalString,
-  AUTH_GOOGLE_ID: optionalString,
-  AUTH_GOOGLE_SECRET: optionalString,
-  AUTH_GITHUB_ID: optionalString,
-  AUTH_GITHUB_SECRET: optionalString,
-  /** Stripe secret key (sk_live_… or sk_test_…). Unset: no online sign-up (npm start runs the local emulator). */
-  STRIPE_SECRET_KEY: optionalString,
-  /** Signing secret of the webhook endpoint (whsec_…), from the dashboard or `stripe listen`. */
-  STRIPE_WEBHOOK_SECRET: optionalString,
-  /** Base URL of a Stripe-compatible API, e.g. the local emulator. Unset: api.stripe.com. */
-  STRIPE_API_URL: optionalString.pipe(z.string().url().optional()),
-  /** Price ids of the two plans. Unset: the prices with lookup keys membership_monthly / membership_annual. */
-  STRIPE_PRICE_MONTHLY: optionalString,
-  STRIPE_PRICE_ANNUAL: optionalString,
-  /** Free-trial days for new members (0: none). */
-  STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
-  /** How long a programme video link works (signed, bound to the member). */
-  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
-  /**
-   * Proxies in front of the app whose X-Forwarded-For is believed (scripts/client-address.mjs
-   * resolves the client there). Unset: none, the socket's address is the client. A hop count
-   * ("1": one proxy, whatever its address) or a comma-separated list of addresses and CIDR
-   * ranges, plus proxy-addr's names loopback, linklocal, uniquelocal.
-   */
-  TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
-    try {
-      parseTrustedProxies(value);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-    }
-  }),
-  /** Seed demo accounts and data on start (set by `npm start`). */
-  SEED_DEMO_DATA: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Unset: embedded PGlite in .data/pglite. `pglite:<dir>` / `pglite:memory`: PGlite elsewhere. `postgres://…`: a server. */
+    DATABASE_URL: optionalString,
+    /** Connections per app instance when DATABASE_URL points at a server. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Public origin used for canonical URLs, feeds, sitemap, OG tags and emailed links.
+     * Unset: http://localhost:<PORT>. A loopback origin is the demo (lib/demo/mode.ts).
+     */
+    SITE_URL: optionalString.pipe(z.string().url().optional()),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** smtp(s)://user:pass@host:port. Unset: mail stays in the outbox table (see /dev/outbox). */
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+    /** Sender of every email, e.g. "Steady Spine <hello@example.com>". */
+    EMAIL_FROM: z.string().min(3).default('Steady Spine <hello@steadyspine.example>'),
+    /** Show /dev/outbox to everyone (demo only: refused on a non-loopback SITE_URL). Admins always see it. */
+    DEV_OUTBOX_PUBLIC: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((v) => v === 'true' || v === '1'),
+    /** Secret for signing session tokens (Auth.js). Required on a non-loopback SITE_URL (lib/demo/startup-check.ts). */
+    AUTH_SECRET: optionalString,
+    /**
+     * Key of members' private podcast feed addresses. Unset: AUTH_SECRET. Set it to keep
+     * every member's feed address when rotating AUTH_SECRET (changing it changes them all).
+     */
+    PODCAST_FEED_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    /** Stripe secret key (sk_live_… or sk_test_…). Unset: no online sign-up (npm start runs the local emulator). */
+    STRIPE_SECRET_KEY: optionalString,
+    /** Signing secret of the webhook endpoint (whsec_…), from the dashboard or `stripe listen`. */
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    /** Base URL of a Stripe-compatible API: the local emulator (demo only). Unset: api.stripe.com. */
+    STRIPE_API_URL: optionalString.pipe(z.string().url().optional()),
+    /** Price ids of the two plans. Unset: the prices with lookup keys membership_monthly / membership_annual. */
+    STRIPE_PRICE_MONTHLY: optionalString,
+    STRIPE_PRICE_ANNUAL: optionalString,
+    /** Free-trial days for new members (0: none). */
+    STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
+    /** How long a programme video link works (signed, bound to the member). */
+    MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+    /**
+     * Proxies in front of the app whose X-Forwarded-For is believed (scripts/client-address.mjs
+     * resolves the client there). Unset: none, the socket's address is the client. A hop count
+     * ("1": one proxy, whatever its address) or a comma-separated list of addresses and CIDR
+     * ranges, plus proxy-addr's names loopback, linklocal, uniquelocal.
+     */
+    TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+    /** Seed demo accounts and data on start (set by `npm start`; demo only). */
+    SEED_DEMO_DATA: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((v) => v === 'true' || v === '1'),
+  })
+  // Feeds and emailed links must point at the port the site is on.
+  .transform(({ SITE_URL, ...rest }) => ({ ...rest, SITE_URL: (SITE_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, '') }));
 
 export type Env = z.infer<typeof envSchema>;
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+/** Parses an environment (scripts/start.ts plans its server's with this too). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

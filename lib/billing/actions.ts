@@ -15,7 +15,9 @@ import { createCheckoutSession, createPortalSession } from './checkout';
 import { grantComp, revokeComp } from './comp';
 import { getEntitlements } from './entitlements';
 import { getPlans, PLAN_KEYS } from './plans';
+import { billingConfigured } from './stripe-client';
 
+const SIGN_UP_UNAVAILABLE: FormState = { status: 'error', message: 'Online sign-up is not available on this site.' };
 const STRIPE_DOWN: FormState = { status: 'error', message: 'We could not reach our payment provider. Nothing was charged; please try again in a minute.' };
 
 async function withinBillingLimit(userId: string): Promise<FormState | null> {
@@ -24,6 +26,9 @@ async function withinBillingLimit(userId: string): Promise<FormState | null> {
 }
 
 export async function startCheckoutAction(_: FormState, form: FormData): Promise<FormState> {
+  // No Stripe keys (a real site never falls back to the demo's emulator): nothing to sell,
+  // so nobody is sent off to create an account for it.
+  if (!billingConfigured()) return SIGN_UP_UNAVAILABLE;
   const plan = z.enum(PLAN_KEYS).safeParse(form.get('plan'));
   if (!plan.success) return { status: 'error', message: 'Choose the monthly or the annual plan.' };
   const user = await getCurrentUser();

@@ -5,16 +5,17 @@ import type { PrismaClient } from './generated/client';
 
 export { DEMO_USERS };
 
-
 export async function seedDemoData(db: PrismaClient): Promise<{ users: number }> {
   // ON CONFLICT DO NOTHING: several instances may seed at once. A demo password someone
-  // changed stays changed; names and roles are reset.
+  // changed stays changed; names and roles are reset, and a password cleared by a start
+  // on a real site (lib/demo/demo-accounts.ts) is restored.
   const data = await Promise.all(
     DEMO_USERS.map(async ({ password, ...user }) => ({ ...user, emailVerified: new Date(), passwordHash: await hashPassword(password) })),
   );
   await db.user.createMany({ data, skipDuplicates: true });
-  for (const user of DEMO_USERS) {
-    await db.user.update({ where: { email: user.email }, data: { name: user.name, role: user.role } });
+  for (const { email, name, role, passwordHash } of data) {
+    await db.user.update({ where: { email }, data: { name, role } });
+    await db.user.updateMany({ where: { email, passwordHash: null }, data: { passwordHash } });
   }
   return { users: DEMO_USERS.length };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { getDb, type PrismaClient } from '@/lib/db';
 import type { OutboxStatus } from '@/lib/db/generated/enums';
+import { demoMode } from '@/lib/demo/mode';
 import { env } from '@/lib/env';
 
 export type { OutboxStatus };
@@ -71,9 +72,14 @@ export async function getOutboxEmail(id: string, db: PrismaClient = getDb()): Pr
   });
 }
 
-/** Mail holds sign-in links: only local development, demos that opt in, and admins may read it. */
+/**
+ * Mail holds sign-in links: admins may read it, and everyone only in the demo (a loopback
+ * SITE_URL) under `next dev` or with DEV_OUTBOX_PUBLIC. On a real site nobody else, whatever
+ * the other settings say.
+ */
 export function canViewOutbox(user: CurrentUser | null): boolean {
-  return env.DEV_OUTBOX_PUBLIC || env.NODE_ENV !== 'production' || user?.role === 'ADMIN';
+  if (user?.role === 'ADMIN') return true;
+  return demoMode && (env.DEV_OUTBOX_PUBLIC || env.NODE_ENV !== 'production');
 }
 
 export interface EmailLink {

@@ -9,13 +9,14 @@ export interface LocalStripe {
   env: Record<string, string>;
 }
 
-export async function startLocalStripe(options: { appPort: number; emulatorPort: number; stateFile?: string }): Promise<LocalStripe> {
+/** Webhooks go to `appOrigin` (default http://127.0.0.1:<appPort>), where the app server listens. */
+export async function startLocalStripe(options: { appPort: number; appOrigin?: string; emulatorPort: number; stateFile?: string }): Promise<LocalStripe> {
   const webhookSecret = `whsec_${crypto.randomBytes(24).toString('hex')}`;
   const emulator = await startStripeEmulator({
     port: options.emulatorPort,
     publicUrl: `http://localhost:${options.emulatorPort}`,
     webhookSecret,
-    webhookTarget: `http://127.0.0.1:${options.appPort}/api/stripe/webhook`,
+    webhookTarget: `${options.appOrigin ?? `http://127.0.0.1:${options.appPort}`}/api/stripe/webhook`,
     stateFile: options.stateFile,
   });
   return {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { resolveDatabaseTarget } from '../../lib/db/target';
+import { parseEnv } from '../../lib/env';
 
 const require = createRequire(import.meta.url);
 const root = process.cwd();
@@ -52,11 +53,15 @@ const BUILD_INPUTS = [
   'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json',
 ];
 
-/** Runs `next build` unless .next already holds a build of exactly these sources. */
-export function ensureProductionBuild(env: Record<string, string | undefined> = {}): void {
+/**
+ * Runs `next build` unless .next already holds a build of exactly these sources and this
+ * SITE_URL (baked into prerendered pages; unset, it follows PORT, as in lib/env.ts).
+ */
+export function ensureProductionBuild(given: Record<string, string | undefined> = {}): void {
   ensurePrismaClient();
+  const env = { ...given, SITE_URL: parseEnv({ ...process.env, ...given }).SITE_URL };
   const stampFile = path.join(root, '.next', 'source-hash');
-  const hash = hashFiles(BUILD_INPUTS, `SITE_URL=${env.SITE_URL ?? process.env.SITE_URL ?? ''}`);
+  const hash = hashFiles(BUILD_INPUTS, `SITE_URL=${env.SITE_URL}`);
   if (fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) {
     console.log('Production build is up to date.');
     return;

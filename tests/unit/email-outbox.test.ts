@@ -52,18 +52,30 @@ describe('canViewOutbox', () => {
     return (await import('@/lib/email/outbox')).canViewOutbox;
   }
 
-  it('outside production, anyone may view it', async () => {
-    const canView = await load({ NODE_ENV: 'development', DEV_OUTBOX_PUBLIC: undefined });
+  it('in the demo outside production, anyone may view it', async () => {
+    const canView = await load({ NODE_ENV: 'development', SITE_URL: 'http://localhost:3000', DEV_OUTBOX_PUBLIC: undefined });
     expect(canView(null)).toBe(true);
   });
 
-  it('in production, only admins, unless DEV_OUTBOX_PUBLIC opts in', async () => {
-    const canView = await load({ NODE_ENV: 'production', DEV_OUTBOX_PUBLIC: undefined });
+  it('in the demo in production, only admins, unless DEV_OUTBOX_PUBLIC opts in', async () => {
+    const canView = await load({ NODE_ENV: 'production', SITE_URL: 'http://localhost:3000', DEV_OUTBOX_PUBLIC: undefined });
     expect(canView(null)).toBe(false);
     expect(canView(user('MEMBER'))).toBe(false);
     expect(canView(user('COACH'))).toBe(false);
     expect(canView(user('ADMIN'))).toBe(true);
-    const publicView = await load({ NODE_ENV: 'production', DEV_OUTBOX_PUBLIC: 'true' });
+    const publicView = await load({ NODE_ENV: 'production', SITE_URL: 'http://localhost:3000', DEV_OUTBOX_PUBLIC: 'true' });
     expect(publicView(null)).toBe(true);
+  });
+
+  it('on a real site (non-loopback SITE_URL), only admins, whatever NODE_ENV and DEV_OUTBOX_PUBLIC say', async () => {
+    for (const SITE_URL of ['https://www.example.com', 'http://127.0.0.2:3102']) {
+      for (const NODE_ENV of ['production', 'development']) {
+        const canView = await load({ SITE_URL, NODE_ENV, DEV_OUTBOX_PUBLIC: 'true' });
+        expect(canView(null), `${SITE_URL} ${NODE_ENV}`).toBe(false);
+        expect(canView(user('MEMBER'))).toBe(false);
+        expect(canView(user('COACH'))).toBe(false);
+        expect(canView(user('ADMIN'))).toBe(true);
+      }
+    }
   });
 });

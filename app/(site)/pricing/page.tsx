@@ -82,7 +82,7 @@ export default async function PricingPage({ searchParams }: Props) {
             <p className="text-slate-700">
               {unavailable || billingConfigured()
                 ? 'Plans cannot be shown right now. Please try again in a few minutes.'
-                : 'Online sign-up is not open yet.'}{' '}
+                : 'Online sign-up is not available on this site.'}{' '}
               Email us at <a className="font-medium text-brand-700 underline" href="mailto:hello@steadyspine.example">hello@steadyspine.example</a> and we will help you join.
             </p>
           </div>

@@ -8,7 +8,7 @@ import { TestModeBanner } from '@/components/billing/test-mode-banner';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { requireUser } from '@/lib/auth/guards';
 import { getEntitlements, loadEntitlements } from '@/lib/billing/entitlements';
-import { billingTestMode, getStripe } from '@/lib/billing/stripe-client';
+import { billingConfigured, billingTestMode, getStripe } from '@/lib/billing/stripe-client';
 import { syncSubscription } from '@/lib/billing/sync';
 
 export const metadata: Metadata = { title: 'Welcome to the membership', robots: { index: false } };
@@ -44,7 +44,8 @@ async function confirmCheckout(sessionId: string, userId: string): Promise<strin
 export default async function WelcomePage({ searchParams }: Props) {
   const sessionId = sessionIdSchema.safeParse((await searchParams).session_id);
   const user = await requireUser(sessionId.success ? `/membership/welcome?session_id=${sessionId.data}` : '/account');
-  if (!sessionId.success) notFound();
+  // No Stripe keys: no checkout ever sent anyone here.
+  if (!sessionId.success || !billingConfigured()) notFound();
 
   const problem = await confirmCheckout(sessionId.data, user.id);
   // Fresh, not the per-request cache: the sync above just changed it.
