@@ -1,10 +1,12 @@
 // Auth.js configuration: password and magic-link sign-in, plus Google and GitHub when
-// their keys are configured. Sessions are encrypted JWTs, but every request re-reads the
-// user (lib/auth/current-user.ts, which decrypts the cookie with Auth.js's own decoder):
-// role changes apply at once, and a password change ends other sessions by bumping
-// User.sessionVersion. Both sign-in paths apply their rate limits inside Auth.js (the
-// password check, the link request), so a direct POST to /api/auth/... meets the same
-// limits as the forms; refusals log one line each (lib/auth/sign-in-errors.ts).
+// their keys are configured. Sessions are encrypted JWTs naming a server-side session row
+// (lib/auth/sessions.ts), and every request re-reads the user through that row
+// (lib/auth/current-user.ts, which decrypts the cookie with Auth.js's own decoder): role
+// changes apply at once, and sign-out, a password change or deleting the account end
+// sessions at once, copied cookies included.
+// Both sign-in paths apply their rate limits inside Auth.js (the password check, the
+// link request), so a direct POST to /api/auth/... meets the same limits as the forms;
+// refusals log one line each (lib/auth/sign-in-errors.ts).
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
@@ -17,6 +19,8 @@ import { authorizePassword } from '@/lib/auth/password-sign-in';
 import { clientIp } from '@/lib/auth/request-info';
 import { authLogger } from '@/lib/auth/sign-in-errors';
 import { sessionCookiesAreSecure } from '@/lib/auth/session-token';
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/lib/auth/sessions';
+import { forgetUnprovenPasswords } from '@/lib/auth/sign-up';
 import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
 
@@ -45,31 +49,40 @@ function config(): NextAuthConfig {
     providers,
     secret: env.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
     useSecureCookies: sessionCookiesAreSecure(),
     logger: authLogger,
     callbacks: {
-      async signIn({ account, email }) {
-        // A sign-in link request: limited before a token is made or an email queued.
+      // Runs before Auth.js signs anyone in. A link request is rate limited before a token
+      // is made or an email queued. At a link's callback or an OAuth return the address is
+      // proven: a password nobody proved for it (a pre-registration attempt) must not
+      // outlive that. The link's request (verificationRequest) proves nothing.
+      async signIn({ user, account, email }) {
         if (email?.verificationRequest && account) await limitMagicLinkRequest(account.providerAccountId, await clientIp());
+        const proven = account?.type === 'email' ? !email?.verificationRequest : account?.type === 'oauth' || account?.type === 'oidc';
+        if (proven && user.email) await forgetUnprovenPasswords(user.email.toLowerCase());
         return true;
       },
-      async jwt({ token, user, trigger }) {
-        if (user?.id) token.uid = user.id;
-        if (user || trigger === 'update') {
-          const fresh = await getDb().user.findUnique({ where: { id: String(token.uid) }, select: { sessionVersion: true } });
-          token.sv = fresh?.sessionVersion ?? 0;
+      // At sign-in (only then is `user` set) the cookie gets a new session row's id.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sid = await startSession(user.id);
         }
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === 'string') session.user.id = token.uid;
-        session.sessionVersion = typeof token.sv === 'number' ? token.sv : 0;
         return session;
       },
     },
     events: {
+      // Both the site's sign-out action and POST /api/auth/signout end here.
+      async signOut(message) {
+        const sid = 'token' in message ? message.token?.sid : undefined;
+        if (typeof sid === 'string') await endSession(sid);
+      },
       // Signing in by link or OAuth proves the address.
       async signIn({ user, account }) {
         if (account?.type === 'email' || account?.type === 'oauth' || account?.type === 'oidc') {
@@ -80,5 +93,5 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(config);
+export const { handlers, auth, signIn, signOut } = NextAuth(config);
 export const { GET, POST } = handlers;

@@ -15,7 +15,8 @@ export default defineConfig({
     // the pass npm test makes with TEST_DATABASE_URL set.
     exclude: process.env.TEST_DATABASE_URL ? [] : ['tests/**/*.postgres.test.ts'],
     environment: 'node',
-    // next-auth imports 'next/server' without an extension, which only a bundler resolves.
+    // Integration tests drive auth.ts's Auth.js handlers; next-auth imports 'next/server'
+    // without an extension, which only Vite's resolver (not Node's ESM loader) finds.
     server: { deps: { inline: ['next-auth'] } },
     // Each integration test file opens its own database; keep two files at a time on 2 cores.
     maxWorkers: 2,

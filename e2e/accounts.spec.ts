@@ -24,9 +24,9 @@ test('sign up with a password, confirm through the outbox, sign out and back in'
   const email = uniqueEmail('newcomer');
   await signUp(page, 'Nora Newcomer', email);
 
-  // Before confirming, the password does not open the account.
+  // Before confirming, the password opens nothing: the account exists only once the link is used.
   await signInWithPassword(page, email, PASSWORD);
-  await expect(formAlert(page)).toContainText('confirm your email address first');
+  await expect(formAlert(page)).toContainText('do not match');
 
   await verifyThroughOutbox(page, email);
   await page.getByLabel('Email', { exact: true }).fill(email);
@@ -288,9 +288,11 @@ test('a member downloads their data, then deletes the account', async ({ page })
 test('signing up with an address that has an account looks the same as a new one', async ({ page }) => {
   await signUp(page, 'Someone Else', 'member@steadyspine.example');
   await expect(page.getByText('We have sent a link to confirm your address')).toBeVisible();
-  // The existing, confirmed account gets no new confirmation link and keeps its password.
+  // The existing, confirmed account gets no confirmation link, only a note to its owner,
+  // and keeps its password.
   await page.goto(`/dev/outbox?to=${encodeURIComponent('member@steadyspine.example')}`);
   await expect(page.getByRole('link', { name: /Confirm your email address/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /Someone tried to create a Steady Spine account with your address/ }).first()).toBeVisible();
   await signInWithPassword(page, 'member@steadyspine.example', 'demo-member-pass');
   await expect(page).toHaveURL(/\/account$/);
 });

@@ -3,7 +3,7 @@
 // session itself and, where it matters, the current password.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { signOut, updateSession } from '@/auth';
+import { signOut } from '@/auth';
 import { getDb } from '@/lib/db';
 import { queueEmail } from '@/lib/email/send-email';
 import { changeEmail, emailChangedNotice, passwordChangedNotice } from '@/lib/email/templates';
@@ -11,10 +11,12 @@ import { consumeRateLimits, describeWait } from '@/lib/rate-limit/rate-limit';
 import { rateLimits } from '@/lib/rate-limit/rules';
 import { absoluteUrl } from '@/lib/site';
 import { deleteAccount } from './account';
+import { getCurrentSessionId } from './current-user';
 import { emailAddressSchema } from './email-address';
 import { fieldErrorsOf, type FormState } from './form-state';
 import { requireUser } from './guards';
 import { existingPasswordSchema, hashPassword, newPasswordSchema, verifyPassword } from './password';
+import { replacePassword } from './sessions';
 import { consumeToken, issueToken, tokenProblemMessage } from './tokens';
 
 const field = (form: FormData, key: string) => {
@@ -41,14 +43,11 @@ export async function changePasswordAction(_: FormState, form: FormData): Promis
   if (!parsed.success) return { status: 'error', message: 'Please choose a different new password.', fieldErrors: { newPassword: parsed.error.issues[0].message } };
   const problem = await confirmCurrentPassword(user, field(form, 'currentPassword'));
   if (problem) return problem;
-  await getDb().user.update({
-    where: { id: user.id },
-    data: { passwordHash: await hashPassword(parsed.data), sessionVersion: { increment: 1 } },
-  });
-  // Other sessions end with the old version; this one is re-issued with the new one.
-  await updateSession({});
+  // This session goes on; every other one (other devices, copied cookies) ends now.
+  const keepSessionId = (await getCurrentSessionId()) ?? undefined;
+  await replacePassword({ userId: user.id, passwordHash: await hashPassword(parsed.data), keepSessionId });
   await queueEmail({ to: user.email, ...passwordChangedNotice() });
-  // Re-issuing the session cookie refreshes the page, so the result travels in the URL.
+  // The account page shows the result from the URL (it clears the form too).
   redirect('/account?passwordChanged=1');
 }
 
@@ -94,6 +93,7 @@ export async function deleteAccountAction(_: FormState, form: FormData): Promise
     console.error('Account deletion stopped:', error);
     return { status: 'error', message: 'We could not cancel your membership with our payment provider, so nothing was deleted. Please try again in a minute.' };
   }
+  // Deleting the user deleted its sessions; this also clears the cookie.
   await signOut({ redirectTo: '/account/deleted' });
   return { status: 'success', message: 'Deleted.' };
 }

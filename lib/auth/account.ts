@@ -49,7 +49,8 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
 }
 
 /**
- * Removes a person: their user row (linked accounts and tokens cascade) and the emails
+ * Removes a person: their user row (linked accounts, sessions and tokens cascade, so every
+ * session ends at once), a pending sign-up for their address, and the emails
  * sent to them. Rate-limit counters hold only hashes and expire by themselves.
  */
 export async function deleteAccount(userId: string, db: PrismaClient = getDb(), stripe?: Stripe): Promise<void> {
@@ -61,6 +62,7 @@ export async function deleteAccount(userId: string, db: PrismaClient = getDb(), 
   await db.$transaction([
     db.outboxEmail.deleteMany({ where: { to: user.email } }),
     db.verificationToken.deleteMany({ where: { identifier: user.email } }),
+    db.signUpRequest.deleteMany({ where: { email: user.email } }),
     db.user.delete({ where: { id: userId } }),
   ]);
 }

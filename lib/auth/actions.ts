@@ -6,20 +6,16 @@ import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
-import { getDb } from '@/lib/db';
-import { queueEmail } from '@/lib/email/send-email';
-import { verifyEmail } from '@/lib/email/templates';
-import { consumeRateLimits, describeWait } from '@/lib/rate-limit/rate-limit';
-import { rateLimits } from '@/lib/rate-limit/rules';
-import { absoluteUrl } from '@/lib/site';
+import { describeWait } from '@/lib/rate-limit/rate-limit';
 import { emailAddressSchema } from './email-address';
 import { fieldErrorsOf, type FormState } from './form-state';
 import { safeReturnPath } from './guards';
-import { hashPassword, newPasswordSchema } from './password';
+import { newPasswordSchema } from './password';
 import { signInSchema } from './password-sign-in';
 import { clientIp } from './request-info';
 import { refusalOf } from './sign-in-errors';
-import { consumeToken, issueToken, tokenProblemMessage } from './tokens';
+import { confirmSignUp, requestSignUp } from './sign-up';
+import { tokenProblemMessage } from './tokens';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);
@@ -40,35 +36,19 @@ export async function signUpAction(_: FormState, form: FormData): Promise<FormSt
   const values = { name: text(form, 'name') ?? '', email: text(form, 'email') ?? '' };
   const parsed = signUpSchema.safeParse({ ...values, password: text(form, 'password') });
   if (!parsed.success) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error.issues), values };
-  const limit = await consumeRateLimits([{ rule: rateLimits.signUpPerIp, subject: await clientIp() }]);
-  if (!limit.allowed) return tooMany(limit.retryAfterSeconds, values);
-
-  const { name, email, password } = parsed.data;
-  const next = safeReturnPath(text(form, 'callbackUrl'));
-  const db = getDb();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true, emailVerified: true } });
-  if (existing) {
-    // Same answer as for a new address; an unverified owner gets a fresh link.
-    if (!existing.emailVerified) await sendVerification(existing.id, email, existing.name ?? name, next);
-  } else {
-    const user = await db.user.create({ data: { name, email, passwordHash: await hashPassword(password) } });
-    await sendVerification(user.id, email, name, next);
-  }
-  redirect(`/sign-up/check-email?email=${encodeURIComponent(email)}`);
-}
-
-async function sendVerification(userId: string, email: string, name: string, next: string) {
-  const token = await issueToken({ userId, purpose: 'VERIFY_EMAIL', email });
-  const continueTo = next === '/' ? '' : `&next=${encodeURIComponent(next)}`;
-  await queueEmail({ to: email, ...verifyEmail({ name, url: absoluteUrl(`/verify-email?token=${token}${continueTo}`) }) });
+  // The same answer, and the same work, whether or not the address has an account.
+  const result = await requestSignUp({ ...parsed.data, next: safeReturnPath(text(form, 'callbackUrl')), ip: await clientIp() });
+  if (!result.ok) return tooMany(result.retryAfterSeconds, values);
+  redirect(`/sign-up/check-email?email=${encodeURIComponent(parsed.data.email)}`);
 }
 
 export async function verifyEmailAction(_: FormState, form: FormData): Promise<FormState> {
   const token = z.string().max(200).safeParse(text(form, 'token'));
-  const result = token.success ? await consumeToken(token.data, 'VERIFY_EMAIL') : ({ ok: false, reason: 'invalid' } as const);
+  const result = token.success ? await confirmSignUp(token.data) : ({ ok: false, reason: 'invalid' } as const);
   if (!result.ok) return { status: 'error', message: tokenProblemMessage[result.reason] };
-  // Only the address the link was sent to counts as verified.
-  await getDb().user.updateMany({ where: { id: result.userId, email: result.email }, data: { emailVerified: new Date() } });
+  if (result.outcome === 'already-confirmed') {
+    return { status: 'error', message: 'This address already has a confirmed account, so nothing was changed. Sign in, or use “Forgotten your password?” to choose a new one.' };
+  }
   const next = safeReturnPath(text(form, 'next'));
   redirect(next === '/' ? '/sign-in?verified=1' : `/sign-in?verified=1&callbackUrl=${encodeURIComponent(next)}`);
 }

@@ -24,7 +24,6 @@ interface UserRow {
   role: Role;
   /** A timestamp column outside JSON: Prisma's raw queries return it as a Date. */
   emailVerified: Date | null;
-  sessionVersion: number;
   subscriptions: Record<string, unknown>[] | null;
   comps: Record<string, unknown>[] | null;
 }
@@ -36,24 +35,33 @@ export interface SignedInUser {
 
 /**
  * The user a session token names, with their entitlements, in one statement: nearly
- * every page that asks who is signed in asks next what they may see. Null when the
- * user is gone or the token predates a password change. `db` is for tests.
+ * every page that asks who is signed in asks next what they may see. Only through the
+ * token's live session row (lib/auth/sessions.ts): null once that session was ended
+ * (sign-out, a password change elsewhere, a reset) or has expired, or the user is gone.
+ * `db` and `now` are for tests.
  */
 export async function loadSignedInUser(session: SessionToken, options: { db?: PrismaClient; now?: Date } = {}): Promise<SignedInUser | null> {
   const db = options.db ?? getDb();
   const [row] = await db.$queryRaw<UserRow[]>(Prisma.sql`
-    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."emailVerified", u."sessionVersion", ${entitlementRowsSql('u."id"')}
-    FROM "User" u WHERE u."id" = ${session.userId}`);
-  // A password change bumps sessionVersion: tokens issued before it no longer count.
-  if (!row || row.sessionVersion !== session.sessionVersion) return null;
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."emailVerified", ${entitlementRowsSql('u."id"')}
+    FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${session.sessionId} AND s."userId" = ${session.userId} AND s."expiresAt" > ${options.now ?? new Date()}`);
+  if (!row) return null;
   return {
     user: { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.emailVerified },
     entitlements: decideEntitlementsFromRows({ role: row.role, subscriptions: row.subscriptions, comps: row.comps, now: options.now }),
   };
 }
 
+const currentSessionToken = cache(async () => readSessionToken((await headers()).get('cookie')));
+
+/** The id of this request's session, e.g. to keep it when a password change ends the others. */
+export async function getCurrentSessionId(): Promise<string | null> {
+  return (await currentSessionToken())?.sessionId ?? null;
+}
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await readSessionToken((await headers()).get('cookie'));
+  const session = await currentSessionToken();
   const signedIn = session && (await loadSignedInUser(session));
   if (!signedIn) return null;
   // getEntitlements(user.id) later in this request answers from the same statement.

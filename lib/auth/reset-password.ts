@@ -3,37 +3,24 @@
 // same whether or not the address has an account; a reset ends every session.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/lib/db';
 import { queueEmail } from '@/lib/email/send-email';
-import { passwordChangedNotice, passwordReset } from '@/lib/email/templates';
-import { consumeRateLimits, describeWait } from '@/lib/rate-limit/rate-limit';
-import { rateLimits } from '@/lib/rate-limit/rules';
-import { absoluteUrl } from '@/lib/site';
+import { passwordChangedNotice } from '@/lib/email/templates';
+import { describeWait } from '@/lib/rate-limit/rate-limit';
 import { emailAddressSchema } from './email-address';
 import { fieldErrorsOf, type FormState } from './form-state';
 import { hashPassword, newPasswordSchema } from './password';
+import { requestPasswordReset } from './password-reset';
 import { clientIp } from './request-info';
-import { consumeToken, issueToken, TOKEN_LIFETIME_MINUTES, tokenProblemMessage } from './tokens';
+import { replacePassword } from './sessions';
+import { consumeToken, tokenProblemMessage } from './tokens';
 
 export async function requestPasswordResetAction(_: FormState, form: FormData): Promise<FormState> {
   const raw = form.get('email');
   const values = { email: typeof raw === 'string' ? raw : '' };
   const parsed = emailAddressSchema.safeParse(values.email);
   if (!parsed.success) return { status: 'error', message: parsed.error.issues[0].message, fieldErrors: { email: parsed.error.issues[0].message }, values };
-  const limit = await consumeRateLimits([
-    { rule: rateLimits.resetPerEmail, subject: parsed.data },
-    { rule: rateLimits.resetPerIp, subject: await clientIp() },
-  ]);
-  if (!limit.allowed) return { status: 'error', message: `Too many requests. Please try again ${describeWait(limit.retryAfterSeconds)}.`, values };
-
-  const user = await getDb().user.findUnique({ where: { email: parsed.data }, select: { id: true } });
-  if (user) {
-    const token = await issueToken({ userId: user.id, purpose: 'RESET_PASSWORD', email: parsed.data });
-    await queueEmail({
-      to: parsed.data,
-      ...passwordReset({ url: absoluteUrl(`/reset-password/new?token=${token}`), expiresInMinutes: TOKEN_LIFETIME_MINUTES.RESET_PASSWORD }),
-    });
-  }
+  const result = await requestPasswordReset({ email: parsed.data, ip: await clientIp() });
+  if (!result.ok) return { status: 'error', message: `Too many requests. Please try again ${describeWait(result.retryAfterSeconds)}.`, values };
   redirect('/reset-password/sent');
 }
 
@@ -45,15 +32,8 @@ export async function resetPasswordAction(_: FormState, form: FormData): Promise
   if (!parsed.success) return { status: 'error', message: 'Please choose a different password.', fieldErrors: fieldErrorsOf(parsed.error.issues) };
   const result = await consumeToken(parsed.data.token, 'RESET_PASSWORD');
   if (!result.ok) return { status: 'error', message: tokenProblemMessage[result.reason] };
-  await getDb().user.update({
-    where: { id: result.userId },
-    data: {
-      passwordHash: await hashPassword(parsed.data.password),
-      // Every existing session ends; receiving the link also proves the address.
-      sessionVersion: { increment: 1 },
-      emailVerified: new Date(),
-    },
-  });
+  // Every existing session ends; receiving the link also proves the address.
+  await replacePassword({ userId: result.userId, passwordHash: await hashPassword(parsed.data.password), addressProven: true });
   await queueEmail({ to: result.email, ...passwordChangedNotice() });
   redirect('/sign-in?reset=1');
 }

@@ -14,13 +14,14 @@ export function sessionCookiesAreSecure(): boolean {
 
 export interface SessionToken {
   userId: string;
-  /** User.sessionVersion when the token was issued: a password change bumps it. */
-  sessionVersion: number;
+  /** The AuthSession row this cookie belongs to (lib/auth/sessions.ts). */
+  sessionId: string;
 }
 
 /**
- * The signed-in user's id from a request's Cookie header, or null when there is no
- * session cookie or it does not decrypt (wrong secret, tampered, expired). Only the
+ * The signed-in user's id and session id from a request's Cookie header, or null when
+ * there is no session cookie, it does not decrypt (wrong secret, tampered, expired) or it
+ * names no session (issued before sessions were rows). Only the
  * cookie counts, as with auth(): no Authorization header. A missing AUTH_SECRET throws:
  * a misconfigured server must not quietly sign everyone out.
  */
@@ -32,6 +33,6 @@ export async function readSessionToken(cookieHeader: string | null): Promise<Ses
     secureCookie: sessionCookiesAreSecure(),
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
   });
-  if (!token || typeof token.uid !== 'string') return null;
-  return { userId: token.uid, sessionVersion: typeof token.sv === 'number' ? token.sv : 0 };
+  if (!token || typeof token.uid !== 'string' || typeof token.sid !== 'string') return null;
+  return { userId: token.uid, sessionId: token.sid };
 }

@@ -8,7 +8,7 @@ import type { PrismaClient } from '@/lib/db/generated/client';
 const DEMO_EMAILS = DEMO_USERS.map((u) => u.email);
 
 /**
- * Clears the demo accounts' passwords and staff roles, ends their sessions (sessionVersion)
+ * Clears the demo accounts' passwords and staff roles, ends their sessions (their AuthSession rows)
  * and drops their pending links and linked OAuth accounts. Returns how many could still
  * sign in with a password. Other accounts are untouched; the demo seed restores them.
  */
@@ -16,7 +16,8 @@ export async function disableDemoAccounts(db: PrismaClient): Promise<number> {
   const ofDemoUser = { user: { email: { in: DEMO_EMAILS } } };
   const usable = await db.user.count({ where: { email: { in: DEMO_EMAILS }, passwordHash: { not: null } } });
   await db.$transaction([
-    db.user.updateMany({ where: { email: { in: DEMO_EMAILS } }, data: { passwordHash: null, role: 'MEMBER', sessionVersion: { increment: 1 } } }),
+    db.user.updateMany({ where: { email: { in: DEMO_EMAILS } }, data: { passwordHash: null, role: 'MEMBER' } }),
+    db.authSession.deleteMany({ where: ofDemoUser }),
     db.authToken.deleteMany({ where: ofDemoUser }),
     db.account.deleteMany({ where: ofDemoUser }),
     db.verificationToken.deleteMany({ where: { identifier: { in: DEMO_EMAILS } } }),

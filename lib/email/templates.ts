@@ -16,7 +16,9 @@ export interface EmailMessageContent {
 
 export type EmailTemplate =
   | 'verify-email'
+  | 'sign-up-attempt'
   | 'password-reset'
+  | 'password-reset-no-account'
   | 'magic-link'
   | 'change-email'
   | 'email-changed-notice'
@@ -68,6 +70,38 @@ export function passwordReset({ url, expiresInMinutes }: { url: string; expiresI
     ],
     action: { label: 'Choose a new password', url },
     footnote: `If you did not ask to reset your password, you can ignore this email: your password stays as it is.`,
+  });
+}
+
+/**
+ * Sent instead of a confirmation link when someone signs up with an address that already
+ * has a confirmed account: the owner learns of it, the account stays as it is, and the
+ * person signing up sees the same page either way (no account enumeration).
+ */
+export function signUpAttemptNotice({ signInUrl }: { signInUrl: string }): EmailMessageContent {
+  return build('sign-up-attempt', `Someone tried to create a ${site.name} account with your address`, {
+    preheader: 'You already have an account. Nothing was changed.',
+    heading: 'You already have an account',
+    paragraphs: [
+      `Someone, perhaps you, just tried to create a new ${site.name} account with this email address. It already has an account, so nothing was created or changed.`,
+      'If it was you, sign in instead. Forgotten your password? The sign-in page lets you choose a new one, or sends you a sign-in link.',
+    ],
+    action: { label: 'Sign in', url: signInUrl },
+    footnote: 'If it was not you, you can ignore this email: nobody can use your account without your password or your mailbox.',
+  });
+}
+
+/** A reset was asked for an address with no account: the same kind of email as a real reset, to the same inbox. */
+export function passwordResetNoAccount({ signUpUrl }: { signUpUrl: string }): EmailMessageContent {
+  return build('password-reset-no-account', `Reset your ${site.name} password`, {
+    preheader: 'There is no account with this email address.',
+    heading: 'No account uses this address',
+    paragraphs: [
+      `We received a request to reset the password of a ${site.name} account for this email address, but no account uses it.`,
+      'If it was you, perhaps you signed up with another address. Or create an account with this one:',
+    ],
+    action: { label: 'Create an account', url: signUpUrl },
+    footnote: 'If you did not ask to reset a password, you can ignore this email.',
   });
 }
 

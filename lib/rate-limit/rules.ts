@@ -9,6 +9,8 @@ export const rateLimits = {
   signInPerEmail: { name: 'sign-in:email', limit: 10, windowSeconds: minutes(15) },
   signInPerIp: { name: 'sign-in:ip', limit: 50, windowSeconds: minutes(15) },
   signUpPerIp: { name: 'sign-up:ip', limit: 10, windowSeconds: minutes(60) },
+  /** Each sign-up emails the address: the 6th in an hour for one address is refused. */
+  signUpPerEmail: { name: 'sign-up:email', limit: 5, windowSeconds: minutes(60) },
   magicLinkPerEmail: { name: 'magic-link:email', limit: 5, windowSeconds: minutes(60) },
   magicLinkPerIp: { name: 'magic-link:ip', limit: 20, windowSeconds: minutes(60) },
   resetPerEmail: { name: 'reset:email', limit: 5, windowSeconds: minutes(60) },

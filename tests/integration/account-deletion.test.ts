@@ -2,6 +2,7 @@
 // row of every table as text, so a table added later that keeps the address fails it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAccount, exportAccountData } from '@/lib/auth/account';
+import { startSession } from '@/lib/auth/sessions';
 import { issueToken } from '@/lib/auth/tokens';
 import { queueEmail } from '@/lib/email/send-email';
 import { verifyEmail } from '@/lib/email/templates';
@@ -39,6 +40,9 @@ describe(`account deletion on ${testDatabaseKind()}`, () => {
     await issueToken({ userId: user.id, purpose: 'RESET_PASSWORD', email }, { db: prisma });
     await queueEmail({ to: email, ...verifyEmail({ name: 'Lee Leaving', url: 'https://example.com/verify' }) }, prisma);
     await prisma.verificationToken.create({ data: { identifier: email, token: 'hashed', expires: new Date(Date.now() + 60_000) } });
+    await startSession(user.id, { db: prisma });
+    // Someone signed up again with the address (the row a sign-up leaves for a confirmed account).
+    await prisma.signUpRequest.create({ data: { email, tokenHash: 'hashed-link', expiresAt: new Date(Date.now() + 60_000) } });
     const { feedId, token } = await ensurePrivateFeed(user.id, { db: prisma });
     await pollPrivateFeed(token, { client: 'c1', agent: 'Overcast' }, { db: prisma });
     const other = await prisma.user.create({ data: { email: 'staying@example.com', name: 'Sam Staying' } });

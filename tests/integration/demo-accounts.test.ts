@@ -22,7 +22,7 @@ const admin = DEMO_USERS.find((u) => u.role === 'ADMIN')!;
 const demoEmails = DEMO_USERS.map((u) => u.email);
 
 async function demoAccounts() {
-  return db.connection.prisma.user.findMany({ where: { email: { in: demoEmails } }, select: { email: true, role: true, passwordHash: true, sessionVersion: true }, orderBy: { email: 'asc' } });
+  return db.connection.prisma.user.findMany({ where: { email: { in: demoEmails } }, select: { email: true, role: true, passwordHash: true, _count: { select: { sessions: true } } }, orderBy: { email: 'asc' } });
 }
 
 describe(`demo accounts on a real site, on ${testDatabaseKind()}`, () => {
@@ -36,21 +36,23 @@ describe(`demo accounts on a real site, on ${testDatabaseKind()}`, () => {
     await prisma.verificationToken.create({ data: { identifier: admin.email, token: 'hashed-link', expires: new Date(Date.now() + 600_000) } });
     const owner = await prisma.user.create({ data: { email: 'owner@example.com', role: 'ADMIN', passwordHash: await hashPassword('owner-pass-123'), emailVerified: new Date() } });
     await issueToken({ userId: owner.id, purpose: 'RESET_PASSWORD', email: owner.email }, { db: prisma });
-    const before = await demoAccounts();
+    await prisma.authSession.create({ data: { id: 'demo-admin-session', userId: adminRow.id, expiresAt: new Date(Date.now() + 600_000) } });
+    await prisma.authSession.create({ data: { id: 'owner-session', userId: owner.id, expiresAt: new Date(Date.now() + 600_000) } });
 
     expect(await disableDemoAccounts(prisma)).toBe(DEMO_USERS.length);
 
     const after = await demoAccounts();
     expect(after).toHaveLength(DEMO_USERS.length);
-    for (const [i, account] of after.entries()) {
-      expect(account, account.email).toMatchObject({ passwordHash: null, role: 'MEMBER', sessionVersion: before[i].sessionVersion + 1 });
+    for (const account of after) {
+      expect(account, account.email).toMatchObject({ passwordHash: null, role: 'MEMBER', _count: { sessions: 0 } });
     }
     expect(await prisma.authToken.count({ where: { userId: adminRow.id } })).toBe(0);
     expect(await prisma.account.count({ where: { userId: adminRow.id } })).toBe(0);
     expect(await prisma.verificationToken.count({ where: { identifier: admin.email } })).toBe(0);
     // The real owner keeps everything.
     const ownerAfter = await prisma.user.findUniqueOrThrow({ where: { id: owner.id } });
-    expect(ownerAfter).toMatchObject({ role: 'ADMIN', sessionVersion: owner.sessionVersion, passwordHash: owner.passwordHash });
+    expect(ownerAfter).toMatchObject({ role: 'ADMIN', passwordHash: owner.passwordHash });
+    expect(await prisma.authSession.count({ where: { userId: owner.id } })).toBe(1);
     expect(await prisma.authToken.count({ where: { userId: owner.id } })).toBe(1);
 
     // Once disabled, nothing is left to disable; running the demo again restores them.

@@ -1,8 +1,10 @@
 // Who is signed in, and what they may see, from one statement (lib/auth/current-user.ts):
 // the same user fields Prisma reads and the same entitlements loadEntitlements decides,
-// for every kind of account, and no one for a token from before a password change.
+// for every kind of account, and no one for a token whose session was ended, expired or
+// belongs to someone else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSignedInUser } from '@/lib/auth/current-user';
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/lib/auth/sessions';
 import { loadEntitlements } from '@/lib/billing/entitlements';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { createCountingTestDatabase, testDatabaseKind, type CountingTestDatabase } from '../helpers/database';
@@ -22,7 +24,7 @@ let n = 0;
 async function account(kind: string, role: 'MEMBER' | 'COACH' | 'ADMIN' = 'MEMBER') {
   n++;
   return prisma.user.create({
-    data: { email: `${kind}-${n}@example.com`, name: n % 2 ? `Ana "${kind}" O'Neil` : null, role, emailVerified: n % 3 ? new Date('2026-01-02T03:04:05.678Z') : null, sessionVersion: n % 4 },
+    data: { email: `${kind}-${n}@example.com`, name: n % 2 ? `Ana "${kind}" O'Neil` : null, role, emailVerified: n % 3 ? new Date('2026-01-02T03:04:05.678Z') : null },
   });
 }
 
@@ -53,7 +55,8 @@ describe(`the signed-in user on ${testDatabaseKind()}`, () => {
 
     const premium: Record<string, boolean> = {};
     for (const user of [plain, active, cancelling, pastDue, lapsed, comped, compEnded, coach, admin]) {
-      const { result: signedIn, statements } = await db.countStatements(() => loadSignedInUser({ userId: user.id, sessionVersion: user.sessionVersion }, { db: prisma, now }));
+      const sessionId = await startSession(user.id, { db: prisma, now });
+      const { result: signedIn, statements } = await db.countStatements(() => loadSignedInUser({ userId: user.id, sessionId }, { db: prisma, now }));
       expect(statements).toBe(1);
       expect(signedIn?.user).toEqual({ id: user.id, email: user.email, name: user.name, role: user.role, emailVerified: user.emailVerified });
       expect(signedIn?.entitlements).toEqual(await loadEntitlements(user.id, { db: prisma, now }));
@@ -63,13 +66,19 @@ describe(`the signed-in user on ${testDatabaseKind()}`, () => {
     expect(premium).toMatchObject({ plain: false, active: true, cancelling: true, past: true, lapsed: false, comped: true, comp: false, coach: true, admin: true });
   });
 
-  it('finds no one for a token from before a password change, or for a deleted user', async () => {
-    const user = await account('rotated');
-    expect(await loadSignedInUser({ userId: user.id, sessionVersion: user.sessionVersion }, { db: prisma })).not.toBeNull();
-    await prisma.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await loadSignedInUser({ userId: user.id, sessionVersion: user.sessionVersion }, { db: prisma })).toBeNull();
-    expect(await loadSignedInUser({ userId: user.id, sessionVersion: user.sessionVersion + 1 }, { db: prisma })).not.toBeNull();
+  it('finds no one once the session is ended or expired, for a session of another user, or for a deleted user', async () => {
+    const user = await account('ended');
+    const other = await account('other');
+    const session = { userId: user.id, sessionId: await startSession(user.id, { db: prisma, now }) };
+    const kept = { userId: user.id, sessionId: await startSession(user.id, { db: prisma, now }) };
+    expect(await loadSignedInUser(session, { db: prisma, now })).not.toBeNull();
+    expect(await loadSignedInUser({ userId: other.id, sessionId: session.sessionId }, { db: prisma, now })).toBeNull();
+    expect(await loadSignedInUser(session, { db: prisma, now: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })).toBeNull();
+    await endSession(session.sessionId, { db: prisma });
+    expect(await loadSignedInUser(session, { db: prisma, now })).toBeNull();
+    expect(await loadSignedInUser(kept, { db: prisma, now })).not.toBeNull();
     await prisma.user.delete({ where: { id: user.id } });
-    expect(await loadSignedInUser({ userId: user.id, sessionVersion: user.sessionVersion + 1 }, { db: prisma })).toBeNull();
+    expect(await loadSignedInUser(kept, { db: prisma, now })).toBeNull();
+    expect(await prisma.authSession.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -21,37 +21,38 @@ describe('readSessionToken', () => {
   beforeEach(() => vi.unstubAllEnvs());
   afterEach(() => vi.unstubAllEnvs());
 
-  it("returns the user id and session version from Auth.js's session cookie, among other cookies", async () => {
+  it("returns the user id and session id from Auth.js's session cookie, among other cookies", async () => {
     const { readSessionToken } = await load();
-    const token = await sessionToken({ uid: 'user_1', sv: 3, email: 'a@example.com' });
-    expect(await readSessionToken(`theme=dark; ${COOKIE}=${token}; other=1`)).toEqual({ userId: 'user_1', sessionVersion: 3 });
+    const token = await sessionToken({ uid: 'user_1', sid: 'session_1', email: 'a@example.com' });
+    expect(await readSessionToken(`theme=dark; ${COOKIE}=${token}; other=1`)).toEqual({ userId: 'user_1', sessionId: 'session_1' });
   });
 
   it('reassembles a session cookie Auth.js split into chunks', async () => {
     const { readSessionToken } = await load();
-    const token = await sessionToken({ uid: 'user_2', sv: 0 });
+    const token = await sessionToken({ uid: 'user_2', sid: 'session_2' });
     const half = Math.floor(token.length / 2);
-    expect(await readSessionToken(`${COOKIE}.1=${token.slice(half)}; ${COOKIE}.0=${token.slice(0, half)}`)).toEqual({ userId: 'user_2', sessionVersion: 0 });
+    expect(await readSessionToken(`${COOKIE}.1=${token.slice(half)}; ${COOKIE}.0=${token.slice(0, half)}`)).toEqual({ userId: 'user_2', sessionId: 'session_2' });
   });
 
-  it('treats a token without a session version as version 0 (tokens issued before versions existed)', async () => {
+  it('refuses a token without a session id (issued before sessions were rows, with a session version)', async () => {
     const { readSessionToken } = await load();
-    expect(await readSessionToken(`${COOKIE}=${await sessionToken({ uid: 'user_3' })}`)).toEqual({ userId: 'user_3', sessionVersion: 0 });
+    expect(await readSessionToken(`${COOKIE}=${await sessionToken({ uid: 'user_3', sv: 0 })}`)).toBeNull();
+    expect(await readSessionToken(`${COOKIE}=${await sessionToken({ uid: 'user_3', sid: 's' })}`)).not.toBeNull(); // control
   });
 
   it('refuses no cookie, a tampered token, another secret, another salt, an expired token and a token without a user', async () => {
     const { readSessionToken } = await load();
-    const good = await sessionToken({ uid: 'user_4', sv: 0 });
+    const good = await sessionToken({ uid: 'user_4', sid: 'session_4' });
     const tampered = good.slice(0, -6) + (good.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA');
     const cases = [
       null,
       '',
       'theme=dark',
       `${COOKIE}=${tampered}`,
-      `${COOKIE}=${await sessionToken({ uid: 'user_4', sv: 0 }, { secret: 'another-secret-that-is-also-long-enough-987654' })}`,
-      `${COOKIE}=${await sessionToken({ uid: 'user_4', sv: 0 }, { salt: 'authjs.csrf-token' })}`,
-      `${COOKIE}=${await sessionToken({ uid: 'user_4', sv: 0 }, { maxAge: -3600 })}`,
-      `${COOKIE}=${await sessionToken({ sub: 'user_4', sv: 0 })}`,
+      `${COOKIE}=${await sessionToken({ uid: 'user_4', sid: 'session_4' }, { secret: 'another-secret-that-is-also-long-enough-987654' })}`,
+      `${COOKIE}=${await sessionToken({ uid: 'user_4', sid: 'session_4' }, { salt: 'authjs.csrf-token' })}`,
+      `${COOKIE}=${await sessionToken({ uid: 'user_4', sid: 'session_4' }, { maxAge: -3600 })}`,
+      `${COOKIE}=${await sessionToken({ sub: 'user_4', sid: 'session_4' })}`,
       `${COOKIE}=not-a-token`,
     ];
     for (const cookie of cases) expect(await readSessionToken(cookie), String(cookie)).toBeNull();
@@ -62,9 +63,9 @@ describe('readSessionToken', () => {
     const { readSessionToken, sessionCookiesAreSecure } = await load({ NODE_ENV: 'production', SITE_URL: 'https://coaching.example' });
     expect(sessionCookiesAreSecure()).toBe(true);
     const secureName = `__Secure-${COOKIE}`;
-    const secureToken = await sessionToken({ uid: 'user_5', sv: 1 }, { salt: secureName });
-    expect(await readSessionToken(`${secureName}=${secureToken}`)).toEqual({ userId: 'user_5', sessionVersion: 1 });
-    expect(await readSessionToken(`${COOKIE}=${await sessionToken({ uid: 'user_5', sv: 1 })}`)).toBeNull();
+    const secureToken = await sessionToken({ uid: 'user_5', sid: 'session_5' }, { salt: secureName });
+    expect(await readSessionToken(`${secureName}=${secureToken}`)).toEqual({ userId: 'user_5', sessionId: 'session_5' });
+    expect(await readSessionToken(`${COOKIE}=${await sessionToken({ uid: 'user_5', sid: 'session_5' })}`)).toBeNull();
   });
 
   it('uses the plain cookie name over http', async () => {
