@@ -12,6 +12,7 @@ import Google from 'next-auth/providers/google';
 import { sendMagicLink } from '@/lib/auth/magic-link';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { authorizePassword } from '@/lib/auth/password-sign-in';
+import { safeAuthRedirect } from '@/lib/auth/return-path';
 import { sessionCookiesAreSecure } from '@/lib/auth/session-token';
 import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -58,6 +59,8 @@ function config(): NextAuthConfig {
         session.sessionVersion = typeof token.sv === 'number' ? token.sv : 0;
         return session;
       },
+      // Every callbackUrl Auth.js takes ends on a path of SITE_URL (never another origin, never a 500).
+      redirect: ({ url }) => safeAuthRedirect(url),
     },
     events: {
       // Signing in by link or OAuth proves the address.

@@ -2,6 +2,7 @@ import 'server-only';
 import { queueEmail } from '@/lib/email/send-email';
 import { magicLink } from '@/lib/email/templates';
 import { absoluteUrl } from '@/lib/site';
+import { safeReturnPath } from './return-path';
 
 /**
  * Emails a sign-in link. The link opens /sign-in/link, a page with a "Sign in" button:
@@ -17,7 +18,7 @@ export async function sendMagicLink({ email, callbackUrl, expiresInMinutes }: { 
 
 /** The callback path a confirm page may continue to: only Auth.js's email callback. */
 export function safeMagicLinkTarget(next: string | undefined): string | null {
-  if (!next || !next.startsWith('/api/auth/callback/email?')) return null;
+  if (!next || !next.startsWith('/api/auth/callback/email?') || safeReturnPath(next, '') === '') return null;
   const url = new URL(next, 'http://placeholder');
   if (url.pathname !== '/api/auth/callback/email' || !url.searchParams.get('token') || !url.searchParams.get('email')) return null;
   return `${url.pathname}${url.search}`;
