@@ -15,6 +15,7 @@ import { absoluteUrl } from '@/lib/site';
 import { emailAddressSchema } from './email-address';
 import { fieldErrorsOf, type FormState } from './form-state';
 import { safeReturnPath } from './guards';
+import { displayNameSchema } from './name-schema';
 import { hashPassword, newPasswordSchema } from './password';
 import { checkPassword, signInSchema } from './password-sign-in';
 import { clientIp } from './request-info';
@@ -30,7 +31,7 @@ function tooMany(retryAfterSeconds: number, values: Record<string, string>): For
 }
 
 const signUpSchema = z.object({
-  name: z.string().trim().min(1, 'Tell us your name.').max(80, 'Use at most 80 characters.'),
+  name: displayNameSchema,
   email: emailAddressSchema,
   password: newPasswordSchema,
 });
