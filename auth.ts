@@ -18,6 +18,7 @@ import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { authorizePassword } from '@/lib/auth/password-sign-in';
 import { clientIp } from '@/lib/auth/request-info';
 import { authLogger } from '@/lib/auth/sign-in-errors';
+import { safeAuthRedirect } from '@/lib/auth/return-path';
 import { sessionCookiesAreSecure } from '@/lib/auth/session-token';
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/lib/auth/sessions';
 import { forgetUnprovenPasswords } from '@/lib/auth/sign-up';
@@ -76,6 +77,8 @@ function config(): NextAuthConfig {
         if (typeof token.uid === 'string') session.user.id = token.uid;
         return session;
       },
+      // Every callbackUrl Auth.js takes ends on a path of SITE_URL (never another origin, never a 500).
+      redirect: ({ url }) => safeAuthRedirect(url),
     },
     events: {
       // Both the site's sign-out action and POST /api/auth/signout end here.

@@ -4,7 +4,8 @@
 //   - static prerendered routes are answered from memory (scripts/static-pages.mjs);
 //   - pages Next marks shared-cacheable (ISR) are kept in memory for their s-maxage
 //     (scripts/shared-cache.mjs), like a CDN would;
-//   - media responses get their Content-Length back (see lib/media/content-length.ts).
+//   - media responses get their Content-Length back (see lib/media/content-length.ts);
+//   - requests Next would answer with a 500 get a 4xx page (scripts/request-guard.mjs).
 // Plain JavaScript so production runs on bare node, without a TypeScript loader.
 //   node scripts/server.mjs [--dev]    listens on PORT (default 3000)
 import http from 'node:http';
@@ -13,6 +14,7 @@ import next from 'next';
 import { clientAddressStep } from './client-address.mjs';
 import { createSharedCache, SHARED_CACHE_KEY } from './shared-cache.mjs';
 import { loadStaticPages, serveStaticPage } from './static-pages.mjs';
+import { guardRequest } from './request-guard.mjs';
 
 /** Must equal MEDIA_LENGTH_HEADER in lib/media/content-length.ts (a unit test checks). */
 export const MEDIA_LENGTH_HEADER = 'x-media-content-length';
@@ -55,6 +57,8 @@ if (sharedCache) /** @type {Record<symbol, unknown>} */ (globalThis)[SHARED_CACH
 
 const server = http.createServer((req, res) => {
   setClientAddress(req);
+  // Requests Next would answer with a 500 get a 4xx page instead (scripts/request-guard.mjs).
+  if (guardRequest(req, res)) return;
   if (serveStaticPage(staticPages, req, res)) return;
   if (sharedCache?.serve(req, res)) return;
   sharedCache?.capture(req, res);

@@ -39,18 +39,18 @@ export function CompForms({ userId, label, hasComp }: { userId: string; label: s
       <form action={grant} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="userId" value={userId} />
         <label className="text-xs text-slate-600">
-          Comp until <span className="sr-only">for {label}</span>(optional)
+          Comp until <span className="sr-only">for <bdi>{label}</bdi></span>(optional)
           <input type="date" name="endsAt" className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm" />
         </label>
         <button type="submit" disabled={granting} className={`${smallButton} bg-brand-600 text-white hover:bg-brand-700`}>
-          {granting ? 'Granting…' : 'Grant comp'}<span className="sr-only"> to {label}</span>
+          {granting ? 'Granting…' : 'Grant comp'}<span className="sr-only"> to <bdi>{label}</bdi></span>
         </button>
       </form>
       {hasComp && (
         <form action={revoke}>
           <input type="hidden" name="userId" value={userId} />
           <button type="submit" disabled={revoking} className={`${smallButton} border border-slate-300 hover:bg-sand-50`}>
-            {revoking ? 'Revoking…' : 'Revoke comp'}<span className="sr-only"> from {label}</span>
+            {revoking ? 'Revoking…' : 'Revoke comp'}<span className="sr-only"> from <bdi>{label}</bdi></span>
           </button>
         </form>
       )}

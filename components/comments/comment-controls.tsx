@@ -5,6 +5,7 @@
 import Link from 'next/link';
 import { useActionState, useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { DisplayName } from '@/components/site/display-name';
 import { useMe, type Me } from '@/components/site/use-me';
 import { idleForm } from '@/lib/auth/form-state';
 import { isStaffRole } from '@/lib/auth/roles';
@@ -44,7 +45,7 @@ function CommentForm({
 }: {
   target: TargetProps;
   parentId?: string;
-  label: string;
+  label: ReactNode;
   submitLabel: string;
   onDone?: (commentId: string | undefined) => void;
   autoFocus?: boolean;
@@ -198,7 +199,7 @@ export function CommentActions({
   const own = me.id === comment.authorId;
   const staff = isStaffRole(me.role);
   const canEdit = own && now - new Date(comment.createdAt).getTime() < EDIT_WINDOW_MS;
-  const about = `comment by ${comment.authorName}`;
+  const about = <>comment by <DisplayName name={comment.authorName} /></>;
   return (
     <div className="mt-2">
       <div className="flex flex-wrap items-center gap-1">
@@ -219,7 +220,7 @@ export function CommentActions({
           <ActionButton action={moderateCommentAction} fields={{ commentId: comment.id, action: comment.pinned ? 'unpin' : 'pin' }} label={comment.pinned ? 'Unpin' : 'Pin'} pendingLabel="…" />
         )}
       </div>
-      {open === 'reply' && <CommentForm target={target} parentId={comment.id} label={`Reply to ${comment.authorName}`} submitLabel="Post reply" onDone={onReplied} autoFocus />}
+      {open === 'reply' && <CommentForm target={target} parentId={comment.id} label={<>Reply to <DisplayName name={comment.authorName} /></>} submitLabel="Post reply" onDone={onReplied} autoFocus />}
       {replied && <JustPosted key={replied} target={target} id={replied} />}
       {open === 'edit' && <EditForm id={comment.id} body={comment.body} onDone={close} />}
       {open === 'report' && (
@@ -229,7 +230,7 @@ export function CommentActions({
   );
 }
 
-function ReportForm({ id, about }: { id: string; about: string }) {
+function ReportForm({ id, about }: { id: string; about: ReactNode }) {
   const [state, action, pending] = useActionState(reportCommentAction, idleForm as CommentFormState);
   const fieldId = useId();
   return (
@@ -255,7 +256,7 @@ export function ThreadLockControl({ target, locked }: { target: { kind: string; 
 
 /** The coach inbox's reply box: a staff reply under the question, on its own page. */
 export function InboxReply({ target, commentId, authorName }: { target: { kind: string; slug: string }; commentId: string; authorName: string }) {
-  return <CommentForm target={{ ...target, membersOnly: false }} parentId={commentId} label={`Answer ${authorName}`} submitLabel="Post answer" />;
+  return <CommentForm target={{ ...target, membersOnly: false }} parentId={commentId} label={<>Answer <DisplayName name={authorName} /></>} submitLabel="Post answer" />;
 }
 
 /** Moderation buttons for a reported comment in the inbox. */

@@ -3,11 +3,13 @@
 // Each comment is an article headed by who wrote it and whom they reply to, inside
 // nested lists, so a screen reader hears the structure. A render shows at most
 // RENDER_BUDGET comments (lib/comments/thread-plan.ts); "Show more" buttons load the rest.
+import type { ReactNode } from 'react';
 import { renderCommentHtml } from '@/lib/comments/markdown';
 import type { ThreadComment } from '@/lib/comments/store';
 import type { CommentTarget } from '@/lib/comments/targets';
 import { buildThreadTree, MAX_INDENT, planThread, type MoreComments, type PlannedComment } from '@/lib/comments/thread-plan';
 import { CommentActions, CommentComposer, ThreadLockControl, type TargetProps } from './comment-controls';
+import { DisplayName } from '@/components/site/display-name';
 import { ShowMoreComments } from './show-more-comments';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
@@ -26,9 +28,9 @@ export function CommentCard({ item, target, copy = false }: { item: PlannedComme
     <article aria-labelledby={headingId} tabIndex={-1} data-posted-copy={copy ? c.id : undefined} className={`rounded-xl border p-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${c.byStaff ? 'border-brand-600/40 bg-brand-50/40' : 'border-sand-200'} ${c.status === 'HIDDEN' ? 'opacity-70' : ''}`}>
       <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
         <h3 id={headingId} className="text-sm font-semibold">
-          {c.authorName}
+          <DisplayName name={c.authorName} />
           {c.byStaff && <span className="ml-2 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-medium text-white">Coach</span>}
-          {item.replyingTo && <span className={item.level >= MAX_INDENT || copy ? 'ml-1 font-normal text-slate-600' : 'sr-only'}>, replying to {item.replyingTo}</span>}
+          {item.replyingTo && <span className={item.level >= MAX_INDENT || copy ? 'ml-1 font-normal text-slate-600' : 'sr-only'}>, replying to <DisplayName name={item.replyingTo} /></span>}
         </h3>
         <time dateTime={c.createdAt.toISOString()} className="text-xs text-slate-600">{dateTime.format(c.createdAt)}</time>
         {c.editedAt && c.status !== 'DELETED' && <span className="text-xs text-slate-600">(edited)</span>}
@@ -78,10 +80,15 @@ export function CommentItems({ items, more, target, parentName }: { items: Plann
   );
 }
 
-function showMoreLabel(more: MoreComments, parentName: string | undefined): string {
+function showMoreLabel(more: MoreComments, parentName: string | undefined): ReactNode {
   const noun = more.parentId ? (more.count === 1 ? 'reply' : 'replies') : more.count === 1 ? 'comment' : 'comments';
   const further = more.offset > 0 ? ' more' : '';
-  return `Show ${more.count}${further} ${noun}${more.parentId && parentName ? ` to ${parentName}` : ''}`;
+  return (
+    <>
+      Show {more.count}{further} {noun}
+      {more.parentId && parentName ? <> to <DisplayName name={parentName} /></> : null}
+    </>
+  );
 }
 
 export function CommentThread({ target, comments, locked }: { target: CommentTarget; comments: ThreadComment[]; locked: boolean }) {

@@ -1,13 +1,14 @@
 'use client';
-// The thread under members-only content: loaded for entitled members after the page,
-// reloaded whenever a comment action here succeeds.
+// A thread loaded after the page, reloaded whenever a comment action here succeeds: under
+// members-only content for entitled members only, and (`everyone`) a public thread in the
+// build's prerendered page, which is made without the database.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '@/components/site/use-me';
 import { COMMENTS_CHANGED } from './comment-controls';
 
-export function MembersThread({ load }: { load: () => Promise<ReactNode> }) {
+export function MembersThread({ load, everyone = false }: { load: () => Promise<ReactNode>; everyone?: boolean }) {
   const me = useMe();
-  const allowed = me?.signedIn === true && me.entitled; // staff count as entitled
+  const allowed = everyone || (me?.signedIn === true && me.entitled); // staff count as entitled
   const [thread, setThread] = useState<ReactNode>(null);
   const [failed, setFailed] = useState(false);
   const reload = useCallback(() => {

@@ -6,7 +6,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { loadMoreComments } from '@/lib/comments/thread-loader';
 import type { MoreComments } from '@/lib/comments/thread-plan';
 
-export function ShowMoreComments({ target, more, label }: { target: { kind: string; slug: string }; more: MoreComments; label: string }) {
+export function ShowMoreComments({ target, more, label }: { target: { kind: string; slug: string }; more: MoreComments; label: ReactNode }) {
   const [loaded, setLoaded] = useState<{ firstId: string | null; items: ReactNode } | null>(null);
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);

@@ -3,6 +3,7 @@
 // signed in is asked after load (/api/me) instead of being rendered into the page.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { firstName } from '@/lib/auth/display-name';
 import { isStaffRole } from '@/lib/auth/roles';
 import { useMe } from './use-me';
 
@@ -11,13 +12,12 @@ export function AccountNav() {
 
   const linkClass = 'rounded-md px-2 py-2 text-slate-700 hover:bg-sand-100 hover:text-ink sm:px-3';
   if (me?.signedIn) {
-    const firstName = me.name.split(/\s+/)[0];
     return (
       <>
         {isStaffRole(me.role) && <Link href="/staff" className={`${linkClass} hidden sm:inline-block`}>Staff</Link>}
         <Link href="/account" className={linkClass} data-testid="account-link">
           <span className="sr-only">Your account, signed in as </span>
-          {firstName}
+          <bdi>{firstName(me.name) || 'Account'}</bdi>
         </Link>
       </>
     );

@@ -10,6 +10,7 @@ import { describeWait } from '@/lib/rate-limit/rate-limit';
 import { emailAddressSchema } from './email-address';
 import { fieldErrorsOf, type FormState } from './form-state';
 import { safeReturnPath } from './guards';
+import { displayNameSchema } from './name-schema';
 import { newPasswordSchema } from './password';
 import { signInSchema } from './password-sign-in';
 import { clientIp } from './request-info';
@@ -27,7 +28,7 @@ function tooMany(retryAfterSeconds: number, values: Record<string, string>): For
 }
 
 const signUpSchema = z.object({
-  name: z.string().trim().min(1, 'Tell us your name.').max(80, 'Use at most 80 characters.'),
+  name: displayNameSchema,
   email: emailAddressSchema,
   password: newPasswordSchema,
 });

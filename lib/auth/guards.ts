@@ -3,13 +3,10 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentUser, type CurrentUser } from './current-user';
+import { safeReturnPath } from './return-path';
 import { isStaffRole } from './roles';
 
-/** A same-site path to return to after signing in; anything else becomes "/". */
-export function safeReturnPath(path: string | undefined | null): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
-  return path;
-}
+export { safeReturnPath };
 
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -5,6 +5,7 @@ import { magicLink } from '@/lib/email/templates';
 import { consumeRateLimits } from '@/lib/rate-limit/rate-limit';
 import { rateLimits } from '@/lib/rate-limit/rules';
 import { absoluteUrl } from '@/lib/site';
+import { safeReturnPath } from './return-path';
 import { TooManyLinkRequests } from './sign-in-errors';
 
 /**
@@ -38,7 +39,7 @@ export async function sendMagicLink({ email, callbackUrl, expiresInMinutes }: { 
 
 /** The callback path a confirm page may continue to: only Auth.js's email callback. */
 export function safeMagicLinkTarget(next: string | undefined): string | null {
-  if (!next || !next.startsWith('/api/auth/callback/email?')) return null;
+  if (!next || !next.startsWith('/api/auth/callback/email?') || safeReturnPath(next, '') === '') return null;
   const url = new URL(next, 'http://placeholder');
   if (url.pathname !== '/api/auth/callback/email' || !url.searchParams.get('token') || !url.searchParams.get('email')) return null;
   return `${url.pathname}${url.search}`;

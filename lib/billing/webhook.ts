@@ -20,6 +20,19 @@ export const HANDLED_EVENTS = new Set([
   'invoice.payment_failed',
 ]);
 
+/**
+ * How far a signature's timestamp may be from now. Stripe's SDK refuses one older than
+ * this (replays); one dated further ahead is refused here (a signed event held back for
+ * later, or a sender's clock far off).
+ */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** The timestamp the SDK verified: the header's last `t=` (as Stripe's own parser reads it). */
+function signedTimestamp(header: string): number {
+  const values = header.split(',').filter((item) => item.split('=')[0] === 't');
+  return values.length ? Number.parseInt(values[values.length - 1].split('=')[1], 10) : Number.NaN;
+}
+
 export interface WebhookOptions {
   db?: PrismaClient;
   stripe?: Stripe;
@@ -57,10 +70,12 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   const stripe = options.stripe ?? getStripe();
   let event: Stripe.Event;
   try {
-    event = stripe.webhooks.constructEvent(rawBody, signature ?? '', secret);
+    event = stripe.webhooks.constructEvent(rawBody, signature ?? '', secret, SIGNATURE_TOLERANCE_SECONDS);
   } catch {
     return { status: 400, result: 'invalid-signature' };
   }
+  const aheadSeconds = signedTimestamp(signature ?? '') - Math.floor(Date.now() / 1000);
+  if (!(aheadSeconds <= SIGNATURE_TOLERANCE_SECONDS)) return { status: 400, result: 'invalid-signature' };
   if (!HANDLED_EVENTS.has(event.type)) return { status: 200, result: 'ignored' };
 
   const db = options.db ?? getDb();

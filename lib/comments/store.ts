@@ -2,6 +2,7 @@
 // soft deletion, and loading a whole thread in a constant number of queries.
 import 'server-only';
 import crypto from 'node:crypto';
+import { cleanDisplayName } from '@/lib/auth/display-name';
 import { getDb } from '@/lib/db';
 import { utcFromJson } from '@/lib/db/json-rows';
 import type { PrismaClient } from '@/lib/db/generated/client';
@@ -151,7 +152,7 @@ export async function loadThread(target: TargetRef, options: { db?: PrismaClient
       return {
         id, parentId, depth, authorId, byStaff, status, awaitingCoach, pinned,
         body: deleted ? '' : body,
-        authorName: deleted ? '[deleted]' : (name ?? 'Former member'),
+        authorName: deleted ? '[deleted]' : cleanDisplayName(name) || 'Former member',
         authorImage: deleted ? null : image,
         answered: answeredAt !== null,
         createdAt: utcFromJson(createdAt)!,

@@ -59,9 +59,21 @@ export function safeEmailUrl(url: string): string {
   return parsed.href;
 }
 
+/**
+ * A member's name inside content, between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE
+ * (Unicode's plain-text <bdi>): the HTML version shows it in <bdi>, so right-to-left
+ * letters in it cannot reorder the sentence; the text version shows it bare.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+const ISOLATED = /\u2068([^\u2066-\u2069]*)\u2069/g;
+const plain = (value: string) => value.replace(ISOLATED, '$1');
+
+/** Escaped text with isolated names in <bdi>. */
+const htmlInline = (value: string) => escapeHtml(value).replace(ISOLATED, '<bdi>$1</bdi>');
+
 /** Escaped text with its line breaks kept. */
 function htmlText(value: string): string {
-  return escapeHtml(value).replace(/\r?\n/g, '<br>');
+  return htmlInline(value).replace(/\r?\n/g, '<br>');
 }
 
 export function renderEmail(content: EmailContent): RenderedEmail {
@@ -71,7 +83,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
 }
 
 function renderText(content: EmailContent, action: EmailAction | undefined, homeUrl: string): string {
-  const blocks = [content.heading, ...content.paragraphs];
+  const blocks = [content.heading, ...content.paragraphs].map(plain);
   if (action) blocks.push(`${action.label}: ${action.url}`);
   if (content.footnote) blocks.push(content.footnote);
   if (content.footerLinks?.length) blocks.push(content.footerLinks.map((l) => `${l.label}: ${safeEmailUrl(l.url)}`).join('\n'));
@@ -107,7 +119,7 @@ ${p(`If the button does not work, copy this link into your browser:`, `font-size
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
-<title>${escapeHtml(content.heading)}</title>
+<title>${escapeHtml(plain(content.heading))}</title>
 </head>
 <body style="margin:0;padding:0;background:${colours.sand};">
 ${preheader}
@@ -118,7 +130,7 @@ ${preheader}
 <a href="${escapeHtml(homeUrl)}" style="color:${colours.brand};text-decoration:none;">${escapeHtml(site.name)}</a>
 </td></tr>
 <tr><td style="background:${colours.white};border:1px solid ${colours.border};border-radius:16px;padding:32px 28px;" bgcolor="${colours.white}">
-<h1 style="margin:0 0 20px;font-size:24px;line-height:1.3;font-weight:700;color:${colours.ink};">${escapeHtml(content.heading)}</h1>
+<h1 style="margin:0 0 20px;font-size:24px;line-height:1.3;font-weight:700;color:${colours.ink};">${htmlInline(content.heading)}</h1>
 ${content.paragraphs.map((text) => p(text)).join('\n')}
 ${button}
 ${footnote}

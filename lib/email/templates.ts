@@ -1,8 +1,9 @@
 // Every email the site sends, in one place and one voice. Each builder returns what
 // queueEmail needs besides the recipient: `queueEmail({ to, ...passwordReset({ … }) })`.
 import 'server-only';
+import { cleanDisplayName } from '@/lib/auth/display-name';
 import { site } from '@/lib/site';
-import { renderEmail, type EmailContent } from './render';
+import { isolate, renderEmail, type EmailContent } from './render';
 
 export interface EmailMessageContent {
   /** Which builder made it, e.g. "verify-email": shown in the outbox, used by tests. */
@@ -46,7 +47,8 @@ export function formatExpiry(minutes: number): string {
 const writeToUs = `write to us at ${site.contactEmail}`;
 
 export function verifyEmail({ name, url }: { name?: string | null; url: string }): EmailMessageContent {
-  const greeting = name?.trim() ? `Hi ${name.trim()},` : 'Hi,';
+  const shown = emailName(name, '');
+  const greeting = shown ? `Hi ${isolate(shown)},` : 'Hi,';
   return build('verify-email', `Confirm your email address for ${site.name}`, {
     preheader: 'One click and your account is ready.',
     heading: 'Confirm your email address',
@@ -187,7 +189,26 @@ function oneLine(value: string, max: number): string {
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
-const displayName = (name: string | null | undefined) => oneLine(name?.trim() ? name : 'A member', 60);
+/**
+ * What mail apps turn into links by themselves: a scheme or address (`:`, `@`, slashes),
+ * a domain (`evil.example`, also with ideographic full stops), an IPv4 address.
+ */
+const LINKABLE = [/[:@/\\\uFF20\uFF0F]/, /[\p{L}\p{N}_-][.\u3002\uFF0E\uFF61][\p{L}\p{N}-]{2,}/u, /\d{1,3}(?:\.\d{1,3}){3}/];
+
+/**
+ * A member's name as an email shows it: cleaned of bidi and control characters, on one
+ * line, and never a link. Someone may call themselves "www.evil.example" to get a link into
+ * our mail; such a name becomes `fallback`, a neutral word. Names never go into an href.
+ */
+export function emailName(name: string | null | undefined, fallback: string): string {
+  const clean = cleanDisplayName(name);
+  // Invisible format characters (zero-width space, joiners, soft hyphen) do not stop a link.
+  const visible = clean.replace(/\p{Cf}/gu, '');
+  if (!visible || LINKABLE.some((pattern) => pattern.test(visible))) return fallback;
+  return oneLine(clean, 60);
+}
+
+const displayName = (name: string | null | undefined) => emailName(name, 'A member');
 
 /** Why this notification came, with working links to change that (in both versions). */
 function notificationFooter(reason: string, { unsubscribeUrl, settingsUrl }: NotificationLinks): Pick<EmailContent, 'footnote' | 'footerLinks'> {
@@ -231,9 +252,11 @@ export function commentReply({
   url: string;
   links: NotificationLinks;
 }): EmailMessageContent {
-  const who = `${displayName(replierName)}${byStaff ? ' (coach)' : ''}`;
+  const name = displayName(replierName);
+  const coach = byStaff ? ' (coach)' : '';
+  const who = `${isolate(name)}${coach}`;
   const title = oneLine(targetTitle, 120);
-  return asNotification(links, 'comment-reply', `${who} replied to your comment`, {
+  return asNotification(links, 'comment-reply', `${name}${coach} replied to your comment`, {
     preheader: oneLine(excerpt, 140),
     heading: `${who} replied to your comment`,
     paragraphs: [`On “${title}”, ${who} wrote:`, excerpt],
@@ -259,10 +282,11 @@ export function coachQuestion({
   url: string;
   links: NotificationLinks;
 }): EmailMessageContent {
-  const who = displayName(askerName);
+  const name = displayName(askerName);
+  const who = isolate(name);
   const title = oneLine(targetTitle, 120);
   const what = followUp ? 'followed up' : 'asked a question';
-  return asNotification(links, 'coach-question', `${who} ${what} on “${oneLine(targetTitle, 80)}”`, {
+  return asNotification(links, 'coach-question', `${name} ${what} on “${oneLine(targetTitle, 80)}”`, {
     preheader: oneLine(excerpt, 140),
     heading: followUp ? 'A member followed up' : 'A member asked a question',
     paragraphs: [`${who} ${what} on “${title}”:`, excerpt],
@@ -300,7 +324,7 @@ export function coachDigest({
     heading: `${count} waiting for a coach`,
     paragraphs: [
       `Since your last digest, ${total === 1 ? 'this question has' : 'these questions have'} come in and nobody has answered yet. Oldest first:`,
-      ...questions.map((q, i) => `${i + 1}. ${displayName(q.askerName)}, ${q.age}, on “${oneLine(q.targetTitle, 120)}”:\n${q.excerpt}`),
+      ...questions.map((q, i) => `${i + 1}. ${isolate(displayName(q.askerName))}, ${q.age}, on “${oneLine(q.targetTitle, 120)}”:\n${q.excerpt}`),
       ...(more > 0 ? [`…and ${more} more in the inbox.`] : []),
     ],
     action: { label: 'Open the coach inbox', url },

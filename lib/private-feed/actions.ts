@@ -3,6 +3,7 @@
 // itself: a server action is a public endpoint whatever page renders its form.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { cleanDisplayName } from '@/lib/auth/display-name';
 import type { FormState } from '@/lib/auth/form-state';
 import { requireCoach, requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
@@ -35,5 +36,5 @@ export async function staffResetFeedAction(_: FormState, form: FormData): Promis
   // They would otherwise only find out when their app stops getting episodes.
   await queueEmail({ to: member.email, ...feedResetByStaff({ accountUrl: absoluteUrl('/account#podcast-feed-heading') }) });
   // No revalidatePath: the row would vanish from the flagged list, taking this message with it.
-  return { status: 'success', message: `New feed address made for ${member.name ?? member.email}; we emailed them where to find it.` };
+  return { status: 'success', message: `New feed address made for ${cleanDisplayName(member.name) || member.email}; we emailed them where to find it.` };
 }

@@ -5,6 +5,7 @@
 // stops at once.
 import 'server-only';
 import crypto from 'node:crypto';
+import { cleanDisplayName } from '@/lib/auth/display-name';
 import { derivedKey, HMAC_TOKEN_PATTERN, hmacToken, sha256Hex } from '@/lib/auth/server-secret';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
@@ -68,7 +69,7 @@ export async function findPrivateFeed(token: string, options: DbOption = {}): Pr
 }
 
 /** The name a feed's title carries: the member's name, else their address's local part. */
-export const memberNameOf = (user: { name: string | null; email: string }) => user.name?.trim() || user.email.split('@')[0];
+export const memberNameOf = (user: { name: string | null; email: string }) => cleanDisplayName(user.name) || user.email.split('@')[0];
 
 /**
  * A new address for the member's feed (by the member, or staff for a shared one). The

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { TokenConfirmForm } from '@/components/forms/token-confirm-form';
 import { verifyEmailAction } from '@/lib/auth/actions';
+import { safeReturnPath } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
 
@@ -10,11 +11,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function VerifyEmailPage({ searchParams }: Props) {
   const { token, next } = await searchParams;
+  // Checked here too (the action re-checks): the page never carries a foreign address.
+  const continueTo = safeReturnPath(next);
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">Confirm your email address</h1>
       <p className="mt-4 text-slate-700">One click and your account is ready.</p>
-      <TokenConfirmForm token={typeof token === 'string' ? token.slice(0, 200) : ''} serverAction={verifyEmailAction} label="Confirm my email address" pendingLabel="Confirming…" next={typeof next === 'string' ? next.slice(0, 500) : undefined} />
+      <TokenConfirmForm token={typeof token === 'string' ? token.slice(0, 200) : ''} serverAction={verifyEmailAction} label="Confirm my email address" pendingLabel="Confirming…" next={continueTo === '/' ? undefined : continueTo} />
     </>
   );
 }

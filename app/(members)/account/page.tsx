@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { FormattedDate } from '@/components/content/formatted-date';
+import { DisplayName } from '@/components/site/display-name';
 import { getSignInMethods } from '@/lib/auth/account';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
@@ -33,7 +34,7 @@ export default async function AccountPage({ searchParams }: Props) {
       <section aria-labelledby="profile-heading" className="mt-8 rounded-2xl border border-sand-200 p-6">
         <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
         <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-          <dt className="text-slate-600">Name</dt><dd>{user.name ?? 'Not set'}</dd>
+          <dt className="text-slate-600">Name</dt><dd><DisplayName name={user.name} fallback="Not set" /></dd>
           <dt className="text-slate-600">Email</dt><dd>{user.email} {user.emailVerified ? <span className="text-brand-700">(confirmed)</span> : <span className="text-coral-700">(not confirmed yet)</span>}</dd>
           <dt className="text-slate-600">Role</dt><dd>{roleLabel[user.role]}</dd>
           <dt className="text-slate-600">Joined</dt><dd><FormattedDate date={methods.joined} /></dd>

@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import { MemberProgress } from '@/components/programme/member-progress';
 import { ProgrammeCta } from '@/components/programme/programme-cta';
+import { firstName } from '@/lib/auth/display-name';
 import { requireUser } from '@/lib/auth/guards';
 import { getPhases } from '@/lib/content/programme';
 import { getProgrammeViewer } from '@/lib/programme/viewer';
@@ -13,7 +14,7 @@ export default async function DashboardPage() {
   const { programme } = await getProgrammeViewer();
   return (
     <div className="container-page max-w-5xl py-10 sm:py-14">
-      <h1 className="text-3xl font-bold tracking-tight">Your progress{user.name ? `, ${user.name.split(' ')[0]}` : ''}</h1>
+      <h1 className="text-3xl font-bold tracking-tight">Your progress{firstName(user.name) && <>, <bdi>{firstName(user.name)}</bdi></>}</h1>
       <div className="mt-8">
         {programme ? <MemberProgress programme={programme} phases={getPhases()} viewer="member" /> : <ProgrammeCta signedIn returnTo="/dashboard" />}
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DisplayName } from '@/components/site/display-name';
 import { requireCoach } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Staff', robots: { index: false } };
@@ -9,7 +10,7 @@ export default async function StaffHomePage() {
   return (
     <div className="container-page max-w-3xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Staff</h1>
-      <p className="mt-2 text-slate-700">Signed in as {user.name ?? user.email} ({user.role === 'ADMIN' ? 'admin' : 'coach'}).</p>
+      <p className="mt-2 text-slate-700">Signed in as <DisplayName name={user.name} fallback={user.email} /> ({user.role === 'ADMIN' ? 'admin' : 'coach'}).</p>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
         <li className="rounded-2xl border border-sand-200 p-5">
           <h2 className="font-semibold"><Link href="/staff/inbox" className="text-brand-700 hover:underline">Coach inbox</Link></h2>

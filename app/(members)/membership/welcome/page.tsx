@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { TestModeBanner } from '@/components/billing/test-mode-banner';
 import { FormattedDate } from '@/components/content/formatted-date';
+import { firstName } from '@/lib/auth/display-name';
 import { requireUser } from '@/lib/auth/guards';
 import { getEntitlements, loadEntitlements } from '@/lib/billing/entitlements';
 import { billingConfigured, billingTestMode, getStripe } from '@/lib/billing/stripe-client';
@@ -55,7 +56,7 @@ export default async function WelcomePage({ searchParams }: Props) {
       {billingTestMode() && <div className="mb-6"><TestModeBanner /></div>}
       {entitlements.premium ? (
         <>
-          <h1 className="text-3xl font-bold tracking-tight">Welcome to the membership{user.name ? `, ${user.name.split(' ')[0]}` : ''}</h1>
+          <h1 className="text-3xl font-bold tracking-tight">Welcome to the membership{firstName(user.name) && <>, <bdi>{firstName(user.name)}</bdi></>}</h1>
           <p className="mt-4 text-lg text-slate-700">Everything is open to you now.</p>
           {entitlements.subscription && (
             <p className="mt-2 text-slate-700">

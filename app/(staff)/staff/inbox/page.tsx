@@ -4,6 +4,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { InboxReply, ReportActions, UnhideButton } from '@/components/comments/comment-controls';
+import { DisplayName } from '@/components/site/display-name';
+import { cleanDisplayName } from '@/lib/auth/display-name';
 import { requireCoach } from '@/lib/auth/guards';
 import { loadInbox } from '@/lib/comments/inbox';
 import { commentPlainText, renderCommentHtml } from '@/lib/comments/markdown';
@@ -40,21 +42,21 @@ export default async function InboxPage() {
             <li key={q.id} id={`comment-${q.id}`} className="rounded-2xl border border-sand-200 p-5">
               <article aria-labelledby={`q-${q.id}`}>
                 <h2 id={`q-${q.id}`} className="text-base font-semibold">
-                  {q.author?.name ?? 'Former member'} asked {q.parentId ? 'a follow-up' : 'a question'}{' '}
+                  <DisplayName name={q.author?.name} fallback="Former member" /> asked {q.parentId ? 'a follow-up' : 'a question'}{' '}
                   <span className="font-normal text-slate-600">{age(q.createdAt, now)} ago</span>
                 </h2>
                 <p className="text-sm text-slate-700">
                   On {target ? <Link className="text-brand-700 underline" href={`${target.url}#comment-${q.id}`}>{target.title}</Link> : 'a page that no longer exists'}
-                  {q.author && <> · <Link className="text-brand-700 underline" href={`/staff/members/${q.author.id}/progress`}>Programme progress<span className="sr-only"> of {q.author.name ?? q.author.email}</span></Link></>}
+                  {q.author && <> · <Link className="text-brand-700 underline" href={`/staff/members/${q.author.id}/progress`}>Programme progress<span className="sr-only"> of <DisplayName name={q.author.name} fallback={q.author.email} /></span></Link></>}
                 </p>
                 {q.parent && q.parent.status !== 'DELETED' && (
                   <blockquote className="mt-3 border-l-4 border-sand-200 pl-3 text-sm text-slate-600">
-                    <p className="font-medium">In reply to {q.parent.author?.name ?? 'someone'}{q.parent.byStaff ? ' (coach)' : ''}:</p>
+                    <p className="font-medium">In reply to <DisplayName name={q.parent.author?.name} fallback="someone" />{q.parent.byStaff ? ' (coach)' : ''}:</p>
                     <p>{commentPlainText(q.parent.body, 300)}</p>
                   </blockquote>
                 )}
                 <div className="comment-body prose prose-sm prose-slate mt-3 max-w-none" dangerouslySetInnerHTML={{ __html: renderCommentHtml(q.body) }} />
-                {target && <InboxReply target={{ kind: target.kind, slug: target.slug }} commentId={q.id} authorName={q.author?.name ?? 'the member'} />}
+                {target && <InboxReply target={{ kind: target.kind, slug: target.slug }} commentId={q.id} authorName={cleanDisplayName(q.author?.name) || 'the member'} />}
               </article>
             </li>
           );
@@ -72,7 +74,7 @@ export default async function InboxPage() {
               return (
                 <li key={r.id} className="rounded-2xl border border-coral-700/30 p-5">
                   <p className="text-sm">
-                    {r.reporter.name ?? r.reporter.email} reported a comment by {r.comment.author?.name ?? 'a former member'} {age(r.createdAt, now)} ago
+                    <DisplayName name={r.reporter.name} fallback={r.reporter.email} /> reported a comment by <DisplayName name={r.comment.author?.name} fallback="a former member" /> {age(r.createdAt, now)} ago
                     {target && <> on <Link className="text-brand-700 underline" href={`${target.url}#comment-${r.comment.id}`}>{target.title}</Link></>}
                     {r.reason && <>: “{r.reason}”</>}
                   </p>
@@ -96,7 +98,7 @@ export default async function InboxPage() {
               return (
                 <li key={h.id} className="rounded-2xl border border-sand-200 p-5">
                   <p className="text-sm">
-                    By {h.author?.name ?? 'a former member'} {age(h.createdAt, now)} ago{target && <> on <Link className="text-brand-700 underline" href={target.url}>{target.title}</Link></>}
+                    By <DisplayName name={h.author?.name} fallback="a former member" /> {age(h.createdAt, now)} ago{target && <> on <Link className="text-brand-700 underline" href={target.url}>{target.title}</Link></>}
                   </p>
                   <div className="comment-body prose prose-sm prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: renderCommentHtml(h.body) }} />
                   <div className="mt-2"><UnhideButton commentId={h.id} /></div>

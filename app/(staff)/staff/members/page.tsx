@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { Pagination } from '@/components/content/pagination';
+import { DisplayName } from '@/components/site/display-name';
+import { cleanDisplayName } from '@/lib/auth/display-name';
 import { requireCoach } from '@/lib/auth/guards';
 import { memberSearchSchema, searchMembers } from '@/lib/auth/members';
 import { CompForms } from '@/components/billing/billing-forms';
@@ -23,6 +25,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 type Member = Awaited<ReturnType<typeof searchMembers>>['members'][number];
 
+/** Who a control is for, in words (the forms show it inside <bdi>). */
+const labelOf = (person: { name: string | null; email: string }) => cleanDisplayName(person.name) || person.email;
+
 /** How the member's private feed was fetched in the last 24 hours, flagged when it looks shared. */
 function FeedUse({ sharing, label, userId }: { sharing: FeedSharing; label: string; userId: string }) {
   return (
@@ -42,8 +47,8 @@ function MembershipCell({ member, isAdmin, sharing }: { member: Member; isAdmin:
   return (
     <>
       <p data-testid="member-membership">{membershipSummary(entitlements)}</p>
-      {sharing && <FeedUse sharing={sharing} label={member.name ?? member.email} userId={member.id} />}
-      {isAdmin && <div className="mt-2"><CompForms userId={member.id} label={member.name ?? member.email} hasComp={entitlements.comp !== null} /></div>}
+      {sharing && <FeedUse sharing={sharing} label={labelOf(member)} userId={member.id} />}
+      {isAdmin && <div className="mt-2"><CompForms userId={member.id} label={labelOf(member)} hasComp={entitlements.comp !== null} /></div>}
     </>
   );
 }
@@ -68,8 +73,8 @@ export default async function StaffMembersPage({ searchParams }: Props) {
           <ul className="mt-3 space-y-3 text-sm">
             {flagged.map((f) => (
               <li key={f.userId} data-testid="shared-feed">
-                <p><span className="font-medium">{f.name ?? f.email}</span> ({f.email}): {f.clients} clients, {f.fetches} fetches ({f.agents.join(', ')})</p>
-                <FeedResetForm userId={f.userId} label={f.name ?? f.email} />
+                <p><span className="font-medium"><DisplayName name={f.name} fallback={f.email} /></span> ({f.email}): {f.clients} clients, {f.fetches} fetches ({f.agents.join(', ')})</p>
+                <FeedResetForm userId={f.userId} label={labelOf(f)} />
               </li>
             ))}
           </ul>
@@ -90,15 +95,15 @@ export default async function StaffMembersPage({ searchParams }: Props) {
           <tbody>
             {members.map((m) => (
               <tr key={m.id} className="border-b border-sand-100 align-top">
-                <th scope="row" className="py-3 pr-4 font-medium">{m.name ?? '—'}</th>
+                <th scope="row" className="py-3 pr-4 font-medium"><DisplayName name={m.name} fallback="—" /></th>
                 <td className="py-3 pr-4">{m.email}{!m.emailVerified && <span className="ml-1 text-xs text-slate-500">(unconfirmed)</span>}</td>
                 <td className="py-3 pr-4"><FormattedDate date={m.createdAt} /></td>
                 <td className="py-3 pr-4">
                   <MembershipCell member={m} isAdmin={isAdmin} sharing={sharing.get(m.id)} />
                 </td>
                 <td className="py-3">
-                  {isAdmin ? <RoleForm userId={m.id} role={m.role} label={m.name ?? m.email} /> : <span>{m.role.charAt(0) + m.role.slice(1).toLowerCase()}</span>}
-                  <p className="mt-2 text-sm"><Link className="text-brand-700 underline" href={`/staff/members/${m.id}/progress`}>Programme progress<span className="sr-only"> of {m.name ?? m.email}</span></Link></p>
+                  {isAdmin ? <RoleForm userId={m.id} role={m.role} label={labelOf(m)} /> : <span>{m.role.charAt(0) + m.role.slice(1).toLowerCase()}</span>}
+                  <p className="mt-2 text-sm"><Link className="text-brand-700 underline" href={`/staff/members/${m.id}/progress`}>Programme progress<span className="sr-only"> of <DisplayName name={m.name} fallback={m.email} /></span></Link></p>
                 </td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 // Stripe's webhook endpoint. The signature is checked on the raw body, so the body is
-// read as text and never parsed before verification.
+// read as text and never parsed before verification. Authenticated by that signature,
+// so no Origin check (Stripe's servers send none).
 import { handleStripeWebhook } from '@/lib/billing/webhook';
 
 export const dynamic = 'force-dynamic';

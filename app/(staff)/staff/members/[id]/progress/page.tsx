@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { MemberProgress } from '@/components/programme/member-progress';
+import { DisplayName } from '@/components/site/display-name';
 import { requireCoach } from '@/lib/auth/guards';
 import { getPhases } from '@/lib/content/programme';
 import { getDb } from '@/lib/db';
@@ -23,7 +24,7 @@ export default async function MemberProgressPage({ params }: Props) {
   return (
     <div className="container-page max-w-5xl py-10 sm:py-14">
       <p className="text-sm"><Link className="text-brand-700 underline" href="/staff/members">← Members</Link></p>
-      <h1 className="mt-4 text-3xl font-bold tracking-tight">{member.name ?? member.email}: programme progress</h1>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight"><DisplayName name={member.name} fallback={member.email} />: programme progress</h1>
       <p className="mt-1 text-sm text-slate-600">{member.email} · read-only</p>
       <div className="mt-8">
         {programme.completions.length === 0 ? <p>No sessions completed yet.</p> : <MemberProgress programme={programme} phases={getPhases()} viewer="coach" />}
