@@ -16,6 +16,7 @@ import Google from 'next-auth/providers/google';
 import { limitMagicLinkRequest, sendMagicLink } from '@/lib/auth/magic-link';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { authorizePassword } from '@/lib/auth/password-sign-in';
+import { clientIpOf } from '@/lib/auth/client-address';
 import { clientIp } from '@/lib/auth/request-info';
 import { authLogger } from '@/lib/auth/sign-in-errors';
 import { safeAuthRedirect } from '@/lib/auth/return-path';
@@ -27,7 +28,12 @@ import { env } from '@/lib/env';
 
 const MAGIC_LINK_MINUTES = 15;
 
-function config(): NextAuthConfig {
+/**
+ * `request` is the request Auth.js's own routes handle; calls from server actions and
+ * pages (signIn, auth) have none, and read the client from Next's request scope instead.
+ */
+function config(request?: Request): NextAuthConfig {
+  const requestIp = async () => (request ? clientIpOf(request) : clientIp());
   const providers: NextAuthConfig['providers'] = [
     Credentials({
       id: 'password',
@@ -60,7 +66,7 @@ function config(): NextAuthConfig {
       // proven: a password nobody proved for it (a pre-registration attempt) must not
       // outlive that. The link's request (verificationRequest) proves nothing.
       async signIn({ user, account, email }) {
-        if (email?.verificationRequest && account) await limitMagicLinkRequest(account.providerAccountId, await clientIp());
+        if (email?.verificationRequest && account) await limitMagicLinkRequest(account.providerAccountId, await requestIp());
         const proven = account?.type === 'email' ? !email?.verificationRequest : account?.type === 'oauth' || account?.type === 'oidc';
         if (proven && user.email) await forgetUnprovenPasswords(user.email.toLowerCase());
         return true;
