@@ -8,7 +8,9 @@ export const rateLimits = {
   /** Wrong passwords: the 11th attempt in 15 minutes for one email is refused. */
   signInPerEmail: { name: 'sign-in:email', limit: 10, windowSeconds: minutes(15) },
   signInPerIp: { name: 'sign-in:ip', limit: 50, windowSeconds: minutes(15) },
-  signUpPerIp: { name: 'sign-up:ip', limit: 10, windowSeconds: minutes(60) },
+  // Per client a looser limit: an office or a mobile carrier puts many people behind one
+  // address, and the per-address limit (5 an hour) now stops repeat sign-ups for one email.
+  signUpPerIp: { name: 'sign-up:ip', limit: 30, windowSeconds: minutes(60) },
   /** Each sign-up emails the address: the 6th in an hour for one address is refused. */
   signUpPerEmail: { name: 'sign-up:email', limit: 5, windowSeconds: minutes(60) },
   magicLinkPerEmail: { name: 'magic-link:email', limit: 5, windowSeconds: minutes(60) },
