@@ -16,5 +16,5 @@ export async function ContentThread({ kind, slug, membersOnly }: { kind: 'articl
   // (a minute on, or the first comment) puts the thread in the HTML, it loads after the page.
   if (isBuildPhase) return <MembersThread everyone load={loadPublicThread.bind(null, kind, slug)} />;
   const { comments, locked } = await loadThread(target);
-  return <MembersThread rendered={<CommentThread target={target} comments={comments} locked={locked} />} />;
+  return <CommentThread target={target} comments={comments} locked={locked} />;
 }

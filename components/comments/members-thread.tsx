@@ -1,23 +1,18 @@
 'use client';
 // A thread loaded after the page, reloaded whenever a comment action here succeeds: under
-// members-only content for entitled members only. A public thread comes as `rendered`
-// (server-rendered into the page), or, in the copy the build prerenders without a
-// database, is loaded for everyone. Both public forms go through this one component, so
-// when a comment action re-renders the page (the build's copy becoming the rendered one)
-// React keeps the composer's state ("Your comment is posted.").
+// members-only content for entitled members only, and (`everyone`) a public thread in the
+// build's prerendered page, which is made without the database.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '@/components/site/use-me';
 import { COMMENTS_CHANGED } from './comment-controls';
 
-type Props = { load: () => Promise<ReactNode>; everyone?: boolean; rendered?: undefined } | { rendered: ReactNode; load?: undefined; everyone?: undefined };
-
-export function MembersThread({ load, everyone = false, rendered }: Props) {
+export function MembersThread({ load, everyone = false }: { load: () => Promise<ReactNode>; everyone?: boolean }) {
   const me = useMe();
   const allowed = everyone || (me?.signedIn === true && me.entitled); // staff count as entitled
   const [thread, setThread] = useState<ReactNode>(null);
   const [failed, setFailed] = useState(false);
   const reload = useCallback(() => {
-    load?.().then(
+    load().then(
       (content) => {
         setThread(content);
         setFailed(false);
@@ -26,12 +21,11 @@ export function MembersThread({ load, everyone = false, rendered }: Props) {
     );
   }, [load]);
   useEffect(() => {
-    if (!allowed || !load) return;
+    if (!allowed) return;
     reload();
     window.addEventListener(COMMENTS_CHANGED, reload);
     return () => window.removeEventListener(COMMENTS_CHANGED, reload);
-  }, [allowed, load, reload]);
-  if (rendered !== undefined) return rendered;
+  }, [allowed, reload]);
   if (!allowed) {
     return (
       <section aria-labelledby="comments-heading" className="mt-14">
