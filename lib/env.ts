@@ -91,6 +91,3 @@ export const env: Env = parseEnv(process.env);
 
 /** Production build or server: caches content, hides drafts. */
 export const isProduction = env.NODE_ENV === 'production';
-
-/** `next build` is prerendering pages (Next sets NEXT_PHASE): there is no database to read. */
-export const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build';

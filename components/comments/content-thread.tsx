@@ -3,8 +3,7 @@
 // after load by entitled members, so they never reach the shared HTML.
 import { loadThread } from '@/lib/comments/store';
 import { resolveTarget } from '@/lib/comments/targets';
-import { loadMembersThread, loadPublicThread } from '@/lib/comments/thread-loader';
-import { isBuildPhase } from '@/lib/env';
+import { loadMembersThread } from '@/lib/comments/thread-loader';
 import { CommentThread } from './comment-thread';
 import { MembersThread } from './members-thread';
 
@@ -12,9 +11,6 @@ export async function ContentThread({ kind, slug, membersOnly }: { kind: 'articl
   if (membersOnly) return <MembersThread load={loadMembersThread.bind(null, kind, slug)} />;
   const target = resolveTarget({ kind, slug });
   if (!target) return null;
-  // `next build` prerenders every page without a database: until the first regeneration
-  // (a minute on, or the first comment) puts the thread in the HTML, it loads after the page.
-  if (isBuildPhase) return <MembersThread everyone load={loadPublicThread.bind(null, kind, slug)} />;
   const { comments, locked } = await loadThread(target);
   return <CommentThread target={target} comments={comments} locked={locked} />;
 }

@@ -1,14 +1,13 @@
 'use client';
-// A thread loaded after the page, reloaded whenever a comment action here succeeds: under
-// members-only content for entitled members only, and (`everyone`) a public thread in the
-// build's prerendered page, which is made without the database.
+// The thread under members-only content: loaded for entitled members after the page,
+// reloaded whenever a comment action here succeeds.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '@/components/site/use-me';
 import { COMMENTS_CHANGED } from './comment-controls';
 
-export function MembersThread({ load, everyone = false }: { load: () => Promise<ReactNode>; everyone?: boolean }) {
+export function MembersThread({ load }: { load: () => Promise<ReactNode> }) {
   const me = useMe();
-  const allowed = everyone || (me?.signedIn === true && me.entitled); // staff count as entitled
+  const allowed = me?.signedIn === true && me.entitled; // staff count as entitled
   const [thread, setThread] = useState<ReactNode>(null);
   const [failed, setFailed] = useState(false);
   const reload = useCallback(() => {

@@ -1,8 +1,7 @@
 'use server';
 // Thread parts rendered on request, each after its own access check: a members-only
 // thread (the page around it is the same prerendered HTML for everyone, so the thread
-// only leaves the server after the check), a public thread for the page the build
-// prerendered without it, the next part of a long thread ("Show
+// only leaves the server after the check), the next part of a long thread ("Show
 // more"), and an author's just-posted comment when the thread's first render stops
 // before it.
 import { z } from 'zod';
@@ -35,12 +34,6 @@ async function readThread(kind: unknown, slug: unknown, options: { membersOnly?:
 export async function loadMembersThread(kind: string, slug: string) {
   const thread = await readThread(kind, slug, { membersOnly: true });
   return thread && <CommentThread target={thread.target} comments={thread.comments} locked={thread.locked} />;
-}
-
-/** A public thread, for the build's prerendered page (made without the database). */
-export async function loadPublicThread(kind: string, slug: string) {
-  const thread = await readThread(kind, slug);
-  return thread && !thread.target.membersOnly ? <CommentThread target={thread.target} comments={thread.comments} locked={thread.locked} /> : null;
 }
 
 /** "Show more": the next part of one reply list (or of the top level), as list items. */

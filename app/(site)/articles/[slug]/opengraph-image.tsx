@@ -8,9 +8,6 @@ export const size = OG_SIZE;
 export const contentType = 'image/png';
 export const alt = 'Article summary card';
 
-// Only real slugs: any other is a 404, not a generic card cached on disk.
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return getAllArticles().map((a) => ({ slug: a.slug }));
 }

@@ -17,21 +17,19 @@ import { TableOfContents } from '@/components/content/table-of-contents';
 import { TagList } from '@/components/content/tag-list';
 import { VideoFacade } from '@/components/media/video-facade';
 import { ANONYMOUS, articleSourceFor } from '@/lib/content/access';
-import { getAdjacentArticles, getAllArticles, getArticle, getRelatedArticles, tableOfContents } from '@/lib/content/articles';
+import { getAdjacentArticles, getArticle, getRelatedArticles, tableOfContents } from '@/lib/content/articles';
 import { articleCard } from '@/lib/content/cards';
 import { MdxContent } from '@/lib/content/mdx';
 import { loadMembersPartOfArticle } from '@/lib/content/members-content';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
-// Prerendered at build for every article, then regenerated at most once a minute (and at
-// once when someone comments), so the public thread is in the HTML with the article (the
-// build has no database: its copy loads the thread after the page, see ContentThread).
-// Only these slugs exist: any other is the 404 page, and nothing is cached for it.
+// Rendered on first request, then cached and regenerated at most once a minute (and at
+// once when someone comments), so the public thread is in the HTML with the article.
+// Not at build time: the thread lives in the database, which the build does not open.
 export const revalidate = 60;
-export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getAllArticles().map((a) => ({ slug: a.slug }));
+  return [];
 }
 
 type Props = { params: Promise<{ slug: string }> };

@@ -7,9 +7,6 @@ export const size = OG_SIZE;
 export const contentType = 'image/png';
 export const alt = 'Podcast episode summary card';
 
-// Only real slugs: any other is a 404, not a generic card cached on disk.
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return getAllEpisodes().map((e) => ({ slug: e.slug }));
 }

@@ -19,18 +19,16 @@ import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
 import { getAllArticles } from '@/lib/content/articles';
 import { loadMembersPartOfEpisode } from '@/lib/content/members-content';
 import { MdxContent } from '@/lib/content/mdx';
-import { formatDuration, getAdjacentEpisodes, getAllEpisodes, getEpisode } from '@/lib/content/podcast';
+import { formatDuration, getAdjacentEpisodes, getEpisode } from '@/lib/content/podcast';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
-// Prerendered at build for every episode, then regenerated at most once a minute (and at
-// once when someone comments), so the public thread is in the HTML with the episode (the
-// build has no database: its copy loads the thread after the page, see ContentThread).
-// Only these slugs exist: any other is the 404 page, and nothing is cached for it.
+// Rendered on first request, then cached and regenerated at most once a minute (and at
+// once when someone comments), so the public thread is in the HTML with the episode.
+// Not at build time: the thread lives in the database, which the build does not open.
 export const revalidate = 60;
-export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getAllEpisodes().map((e) => ({ slug: e.slug }));
+  return [];
 }
 
 type Props = { params: Promise<{ slug: string }> };
