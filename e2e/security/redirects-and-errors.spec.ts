@@ -1,9 +1,7 @@
 // Redirects, origins and error answers, probed as an attacker would against the
 // production-mode server: return URLs never leave the site, forged cross-origin posts are
 // refused, malformed or oversized requests get a 4xx page with a message instead of a
-// 500, and junk addresses get the 404 page without leaving anything on disk.
-import fs from 'node:fs';
-import path from 'node:path';
+// 500.
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { signUpAndConfirm, uniqueAddress } from './production-accounts';
 
@@ -191,47 +189,7 @@ test.describe('bad requests get a 4xx page with a message', () => {
   });
 });
 
-test('junk slugs answer the helpful 404 and leave nothing on disk', async ({ request }) => {
-  const marker = `junk-${Date.now().toString(36)}`;
-  const ogImage = await anOgImagePath(request);
-  const urls = [
-    ...Array.from({ length: 10 }, (_, i) => `/articles/${marker}-${i}`),
-    ...Array.from({ length: 10 }, (_, i) => `/podcast/${marker}-${i}`),
-    ...Array.from({ length: 5 }, (_, i) => `/tags/${marker}-${i}`),
-    ...Array.from({ length: 5 }, (_, i) => ogImage.replace('/sciatica-myths/', `/${marker}-og-${i}/`)),
-  ];
-  expect(urls).toHaveLength(30);
-  const before = new Set(filesUnder(NEXT_DIR));
-  for (const url of urls) {
-    const response = await request.get(url);
-    expect(response.status(), url).toBe(404);
-    if (!url.includes('opengraph-image')) expect(await response.text(), url).toContain('We could not find that page');
-    // A client-side navigation asks for the RSC payload of the same address.
-    expect((await request.get(url, { headers: { RSC: '1' } })).status(), `${url} (RSC)`).toBe(404);
-  }
-  const added = filesUnder(NEXT_DIR).filter((file) => !before.has(file));
-  expect(added.filter((file) => file.includes(marker))).toEqual([]);
-  // Allowed: pages of real content other specs regenerate meanwhile, and the one shared
-  // 404 page Next keeps after it first renders it (the same file for every junk address).
-  const unexpected = added.filter((file) => !isKnownContent(file) && !file.split(path.sep).some((part) => part.startsWith('_not-found')));
-  expect(unexpected, 'files added for anything but real content').toEqual([]);
-});
-
 // ---------------------------------------------------------------------------------------
-
-/** The production build this server runs (the spec runs on the same machine, in the project root). */
-const NEXT_DIR = path.resolve('.next', 'server');
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
-/** Files other specs may cause at the same time: regenerated pages of real articles and episodes. */
-function isKnownContent(file: string): boolean {
-  const slugs = ['articles', 'podcast'].flatMap((kind) => fs.readdirSync(path.resolve('content', kind)).filter((f) => f.endsWith('.mdx')).map((f) => `${kind}/${f.slice(0, -4)}`));
-  const normalised = file.split(path.sep).join('/');
-  return slugs.some((slug) => normalised.includes(`/${slug}.`) || normalised.includes(`/${slug}/`));
-}
 
 /** The id of a server action the sign-in page uses, as its HTML carries it. */
 async function anActionId(request: APIRequestContext): Promise<string> {
@@ -242,9 +200,3 @@ async function anActionId(request: APIRequestContext): Promise<string> {
 }
 
 /** The OG image path of a real article (its file name carries a build hash). */
-async function anOgImagePath(request: APIRequestContext): Promise<string> {
-  const html = await (await request.get('/articles/sciatica-myths')).text();
-  const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
-  expect(image, 'og:image on an article').toBeTruthy();
-  return new URL(image!.replace(/&amp;/g, '&')).pathname;
-}
