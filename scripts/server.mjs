@@ -5,16 +5,21 @@
 //   - pages Next marks shared-cacheable (ISR) are kept in memory for their s-maxage
 //     (scripts/shared-cache.mjs), like a CDN would;
 //   - media responses get their Content-Length back (see lib/media/content-length.ts);
-//   - requests Next would answer with a 500 get a 4xx page (scripts/request-guard.mjs).
+//   - requests Next would answer with a 500 get a 4xx page (scripts/request-guard.mjs);
+//   - every HTML page gets a Content-Security-Policy (scripts/content-security.mjs), and
+//     an https site HSTS. Compression happens here, after the policy has read the page
+//     (next.config.js turns Next's own off), with the `compression` package Next uses.
 // Plain JavaScript so production runs on bare node, without a TypeScript loader.
 //   node scripts/server.mjs [--dev]    listens on PORT (default 3000)
 import http from 'node:http';
 import path from 'node:path';
+import compression from 'compression';
 import next from 'next';
 import { clientAddressStep } from './client-address.mjs';
 import { createSharedCache, SHARED_CACHE_KEY } from './shared-cache.mjs';
 import { loadStaticPages, serveStaticPage } from './static-pages.mjs';
 import { guardRequest } from './request-guard.mjs';
+import { createContentSecurity, strictTransportSecurity } from './content-security.mjs';
 
 /** Must equal MEDIA_LENGTH_HEADER in lib/media/content-length.ts (a unit test checks). */
 export const MEDIA_LENGTH_HEADER = 'x-media-content-length';
@@ -47,10 +52,21 @@ function restoreMediaContentLength(res) {
 }
 
 // Next fetches its own redirect targets (server actions) at this address.
+const siteUrl = (process.env.SITE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+const hsts = strictTransportSecurity(siteUrl);
+// The demo's Stripe emulator hosts its checkout and portal pages (refused in production).
+const stripeEmulator = process.env.STRIPE_API_URL ? new URL(process.env.STRIPE_API_URL) : null;
+const contentSecurity = createContentSecurity({
+  siteUrl,
+  formTargets: stripeEmulator ? [stripeEmulator.origin, `${stripeEmulator.protocol}//localhost:${stripeEmulator.port}`] : [],
+});
+const compress = compression();
+const noop = () => {};
+
 const app = next({ dev, port, hostname: host ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
-const staticPages = dev ? new Map() : loadStaticPages(path.join(process.cwd(), '.next'));
+const staticPages = dev ? new Map() : loadStaticPages(path.join(process.cwd(), '.next'), contentSecurity.forPage);
 const sharedCache = dev ? null : createSharedCache();
 // The app purges pages it changes through this (lib/cache/shared-cache.ts).
 if (sharedCache) /** @type {Record<symbol, unknown>} */ (globalThis)[SHARED_CACHE_KEY] = sharedCache;
@@ -58,6 +74,10 @@ if (sharedCache) /** @type {Record<symbol, unknown>} */ (globalThis)[SHARED_CACH
 const server = http.createServer((req, res) => {
   setClientAddress(req);
   // Requests Next would answer with a 500 get a 4xx page instead (scripts/request-guard.mjs).
+  if (hsts) res.setHeader('strict-transport-security', hsts);
+  // Each step wraps the response, so every page passes the policy before zlib.
+  compress(/** @type {any} */ (req), /** @type {any} */ (res), noop);
+  if (!dev) contentSecurity.apply(req, res);
   if (guardRequest(req, res)) return;
   if (serveStaticPage(staticPages, req, res)) return;
   if (sharedCache?.serve(req, res)) return;

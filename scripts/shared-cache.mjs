@@ -2,13 +2,13 @@
 // A CDN-like cache in front of Next.js for pages it marks shared-cacheable: a plain GET
 // answered 200 with `Cache-Control: s-maxage=N` and no Set-Cookie, e.g. an article page
 // (regenerated at most once a minute because its comment thread changes). The bytes
-// are kept for N seconds, per path and content encoding, so these pages are served from
+// are kept for N seconds, per path (compressed per response), so these pages are served from
 // memory like the fully static ones. The app purges a path the moment its content
 // changes (purgeSharedCache in lib/cache/shared-cache.ts), so an author sees their own
 // comment at once; other instances catch up within N seconds.
 // Stale answers (Next serving while it regenerates) are passed on but never stored.
 
-/** @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, encoding: string, expires: number }} Entry */
+/** @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, expires: number }} Entry */
 
 import { plainViewPath } from './static-pages.mjs';
 
@@ -20,24 +20,19 @@ function cacheablePath(req) {
   return url === null || url.startsWith('/_next/') || url.startsWith('/api/') ? null : url;
 }
 
-/** @param {import('node:http').IncomingMessage} req @param {string} encoding */
-function accepts(req, encoding) {
-  return encoding === '' || new RegExp(`\\b${encoding}\\b`).test(String(req.headers['accept-encoding'] ?? ''));
-}
-
 export function createSharedCache({ maxEntries = 1000, now = () => Date.now() } = {}) {
-  /** @type {Map<string, Entry[]>} */
+  /** @type {Map<string, Entry>} */
   const entries = new Map();
 
   /**
-   * Answers from memory if a fresh copy in an encoding the client accepts is there.
+   * Answers from memory if a fresh copy is there.
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
    */
   function serve(req, res) {
     const key = cacheablePath(req);
     if (!key) return false;
-    const entry = entries.get(key)?.find((e) => e.expires > now() && accepts(req, e.encoding));
-    if (!entry) return false;
+    const entry = entries.get(key);
+    if (!entry || entry.expires <= now()) return false;
     for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
     res.setHeader('x-shared-cache', 'HIT');
     const etag = entry.headers.etag;
@@ -93,14 +88,13 @@ export function createSharedCache({ maxEntries = 1000, now = () => Date.now() } 
     if (String(res.getHeader('x-nextjs-cache') ?? '').toUpperCase() === 'STALE') return;
     /** @type {Record<string, string | string[]>} */
     const headers = {};
+    // The copy is taken before compression (scripts/server.mjs), which runs again on replay.
+    const perResponse = ['content-length', 'date', 'connection', 'transfer-encoding', 'content-encoding', 'strict-transport-security', 'content-security-policy'];
     for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value !== undefined && name !== 'content-length' && name !== 'date' && name !== 'connection' && name !== 'transfer-encoding') headers[name] = typeof value === 'number' ? String(value) : value;
+      if (value !== undefined && !perResponse.includes(name)) headers[name] = typeof value === 'number' ? String(value) : value;
     }
-    const encoding = String(res.getHeader('content-encoding') ?? '');
-    const entry = { status: 200, headers, body, encoding, expires: now() + Number(maxAge[1]) * 1000 };
-    const variants = (entries.get(key) ?? []).filter((e) => e.encoding !== encoding && e.expires > now());
     entries.delete(key); // re-insert: the map's order is the eviction order
-    entries.set(key, [...variants, entry]);
+    entries.set(key, { status: 200, headers, body, expires: now() + Number(maxAge[1]) * 1000 });
     while (entries.size > maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
   }
 

@@ -24,9 +24,10 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
  * Loads every route that is safe to serve from memory. Returns an empty map (fast path
  * off) when the build has middleware, so nothing ever skips it.
  * @param {string} distDir the .next directory
+ * @param {(html: Buffer) => string} policyForPage the page's Content-Security-Policy
  * @returns {Map<string, StaticPage>}
  */
-export function loadStaticPages(distDir) {
+export function loadStaticPages(distDir, policyForPage) {
   const pages = new Map();
   const middleware = readJson(path.join(distDir, 'server', 'middleware-manifest.json'));
   if (Object.keys(middleware.middleware ?? {}).length > 0 || Object.keys(middleware.functions ?? {}).length > 0) return pages;
@@ -73,6 +74,7 @@ export function loadStaticPages(distDir) {
     headers['x-nextjs-cache'] = 'HIT';
 
     const body = fs.readFileSync(file);
+    if (isPage) headers['content-security-policy'] = policyForPage(body);
     pages.set(route, {
       body,
       gzip: zlib.gzipSync(body, { level: 9 }),

@@ -47,7 +47,7 @@ function writeBuild(dir: string, options: { middleware?: boolean; redirect?: boo
 beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'static-pages-'));
   writeBuild(dist);
-  const pages = loadStaticPages(dist);
+  const pages = loadStaticPages(dist, (page) => `policy for ${page.length} bytes`);
   server = http.createServer((req, res) => {
     if (serveStaticPage(pages, req, res)) return;
     res.setHeader('x-served-by', 'next');
@@ -71,6 +71,7 @@ describe('static page fast path', () => {
     expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('x-nextjs-prerender')).toBe('1');
+    expect(res.headers.get('content-security-policy')).toBe(`policy for ${Buffer.byteLength(html)} bytes`);
     expect(res.headers.get('vary')).toContain('rsc');
     expect(res.headers.get('x-next-cache-tags')).toBeNull();
     expect(res.headers.get('x-served-by')).toBeNull();
@@ -128,15 +129,15 @@ describe('static page fast path', () => {
   it('turns itself off when the build has middleware, which must see every request', () => {
     const withMiddleware = fs.mkdtempSync(path.join(os.tmpdir(), 'static-pages-mw-'));
     writeBuild(withMiddleware, { middleware: true });
-    expect(loadStaticPages(withMiddleware).size).toBe(0);
-    expect(loadStaticPages(dist).size).toBe(2);
+    expect(loadStaticPages(withMiddleware, String).size).toBe(0);
+    expect(loadStaticPages(dist, String).size).toBe(2);
     fs.rmSync(withMiddleware, { recursive: true, force: true });
   });
 
   it('leaves paths that next.config.js redirects to Next', () => {
     const withRedirect = fs.mkdtempSync(path.join(os.tmpdir(), 'static-pages-redirect-'));
     writeBuild(withRedirect, { redirect: true });
-    expect([...loadStaticPages(withRedirect).keys()]).toEqual(['/feed.xml']);
+    expect([...loadStaticPages(withRedirect, String).keys()]).toEqual(['/feed.xml']);
     fs.rmSync(withRedirect, { recursive: true, force: true });
   });
 
