@@ -50,7 +50,7 @@ export function ensurePrismaClient(): void {
 
 const BUILD_INPUTS = [
   'app', 'components', 'lib', 'content', 'public', 'prisma/schema.prisma', 'mdx-components.tsx', 'instrumentation.ts',
-  'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json',
+  'next.config.js', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json',
 ];
 
 /**
