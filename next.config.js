@@ -5,6 +5,10 @@ const nextConfig = {
   poweredByHeader: false,
   // scripts/server.mjs compresses, after the Content-Security-Policy step has read the page.
   compress: false,
+  // proxy.ts gets the request's URL as the server received it: Next otherwise renames a
+  // 127.x host to localhost there, and a rewrite to that URL then looks like another
+  // origin and is proxied (failing) whenever HOST is a loopback address other than localhost.
+  skipProxyUrlNormalize: true,
   // PGlite (WASM + data files), Prisma's runtime and pg must load from node_modules at
   // run time, not be bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/client', '@prisma/adapter-pg', 'pg'],

@@ -12,9 +12,7 @@ export function proxy(request: NextRequest) {
   const [, section, slug] = request.nextUrl.pathname.split('/');
   const known = section === 'articles' ? getArticle(slug) : getEpisode(slug);
   if (known) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = NO_ROUTE;
-  return NextResponse.rewrite(url);
+  return NextResponse.rewrite(new URL(NO_ROUTE, request.url));
 }
 
 // One segment under /articles or /podcast is a slug, except the podcast feed beside [slug].

@@ -102,6 +102,7 @@ export function guardRequest(req, res) {
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
     ...(hangUp ? { Connection: 'close' } : {}),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
