@@ -65,7 +65,8 @@ const toBuffer = (chunk, encoding) =>
   Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8');
 
 /**
- * The site's policy: `forPage(html)` for a page whose bytes are known (hashes), and
+ * The site's policy: `forPage(html)` for a page whose bytes are known (hashes),
+ * `forScriptlessPage` for one the server writes itself, and
  * `apply(req, res)`, the per-request step that gives the request a nonce for Next, then
  * sets the policy on the HTML response once its first script tag (or its end) shows
  * which kind it is.
@@ -162,7 +163,7 @@ export function createContentSecurity({ siteUrl, formTargets = [] }) {
       return end(body, done);
     });
   }
-  return { apply, forPage };
+  return { apply, forPage, forScriptlessPage: policy([]) };
 }
 
 /**

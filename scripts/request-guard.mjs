@@ -80,8 +80,9 @@ const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`
  * Answers the request itself when Next should not see it. True when it did.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
+ * @param {string} [contentSecurityPolicy] the site's policy for a page without scripts
  */
-export function guardRequest(req, res) {
+export function guardRequest(req, res, contentSecurityPolicy) {
   const refusal = refusalFor(req);
   if (!refusal) return false;
   const body = `<!DOCTYPE html>
@@ -103,6 +104,7 @@ export function guardRequest(req, res) {
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
+    ...(contentSecurityPolicy ? { 'Content-Security-Policy': contentSecurityPolicy } : {}),
     ...(hangUp ? { Connection: 'close' } : {}),
   });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -1,7 +1,8 @@
 // @ts-check
 // The HTTP server behind `npm start`, the e2e suite and the benchmarks: Next.js's own
-// request handler (what `next start` runs) with two additions:
-//   - static prerendered routes are answered from memory (scripts/static-pages.mjs);
+// request handler (what `next start` runs) with these additions:
+//   - static prerendered routes are answered from memory (scripts/static-pages.mjs;
+//     off while the build has a proxy, as it now does);
 //   - pages Next marks shared-cacheable (ISR) are kept in memory for their s-maxage
 //     (scripts/shared-cache.mjs), like a CDN would;
 //   - media responses get their Content-Length back (see lib/media/content-length.ts);
@@ -75,13 +76,14 @@ const server = http.createServer((req, res) => {
   setClientAddress(req);
   // Requests Next would answer with a 500 get a 4xx page instead (scripts/request-guard.mjs).
   if (hsts) res.setHeader('strict-transport-security', hsts);
-  // Each step wraps the response, so every page passes the policy before zlib.
   compress(/** @type {any} */ (req), /** @type {any} */ (res), noop);
-  if (!dev) contentSecurity.apply(req, res);
-  if (guardRequest(req, res)) return;
+  if (guardRequest(req, res, dev ? undefined : contentSecurity.forScriptlessPage)) return;
+  // Static and shared-cache copies carry the policy computed when they were stored.
   if (serveStaticPage(staticPages, req, res)) return;
   if (sharedCache?.serve(req, res)) return;
+  // Each step wraps the response: Next's bytes pass the policy, then the copy, then zlib.
   sharedCache?.capture(req, res);
+  if (!dev) contentSecurity.apply(req, res);
   restoreMediaContentLength(res);
   void handle(req, res);
 });

@@ -88,8 +88,9 @@ export function createSharedCache({ maxEntries = 1000, now = () => Date.now() } 
     if (String(res.getHeader('x-nextjs-cache') ?? '').toUpperCase() === 'STALE') return;
     /** @type {Record<string, string | string[]>} */
     const headers = {};
-    // The copy is taken before compression (scripts/server.mjs), which runs again on replay.
-    const perResponse = ['content-length', 'date', 'connection', 'transfer-encoding', 'content-encoding', 'strict-transport-security', 'content-security-policy'];
+    // The copy is taken before compression (scripts/server.mjs), which runs again on
+    // replay; it keeps the page's Content-Security-Policy (hashes of these very bytes).
+    const perResponse = ['content-length', 'date', 'connection', 'transfer-encoding', 'content-encoding'];
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (value !== undefined && !perResponse.includes(name)) headers[name] = typeof value === 'number' ? String(value) : value;
     }

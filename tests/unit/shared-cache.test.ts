@@ -19,6 +19,7 @@ function next(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = req.url ?? '';
   const body = `page ${path} #${calls}`;
   res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('content-security-policy', `script-src 'self' 'sha256-page${calls}'`);
   if (path === '/private') res.setHeader('cache-control', 'private, no-cache, no-store');
   else res.setHeader('cache-control', 's-maxage=60, stale-while-revalidate=31535940');
   if (path === '/cookie') res.setHeader('set-cookie', 'a=b');
@@ -53,6 +54,8 @@ describe('shared cache', () => {
     const second = await get('/articles/a');
     expect(second.headers.get('x-shared-cache')).toBe('HIT');
     expect(await second.text()).toBe(first);
+    // The policy holds the hashes of these very bytes, so it is replayed with them.
+    expect(second.headers.get('content-security-policy')).toBe("script-src 'self' 'sha256-page1'");
     expect(calls).toBe(1);
     clock += 61_000;
     expect(await (await get('/articles/a')).text()).not.toBe(first);
