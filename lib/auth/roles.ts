@@ -1,5 +1,6 @@
 // Who counts as staff (coaches and admins): shared by server rules and browser UI.
-export type RoleName = 'MEMBER' | 'COACH' | 'ADMIN';
+export const ROLE_NAMES = ['MEMBER', 'COACH', 'ADMIN'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
 
 export function isStaffRole(role: RoleName): boolean {
   return role === 'COACH' || role === 'ADMIN';

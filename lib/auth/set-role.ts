@@ -2,13 +2,12 @@
 // first admin of a real site is made, since only an admin can change roles on the site.
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db';
-import type { RoleName } from './roles';
-
-const ROLES = ['MEMBER', 'COACH', 'ADMIN'] as const satisfies readonly RoleName[];
+import { emailAddressSchema } from './email-address';
+import { ROLE_NAMES, type RoleName } from './roles';
 
 const input = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  role: z.string().trim().toUpperCase().pipe(z.enum(ROLES)),
+  email: emailAddressSchema,
+  role: z.string().trim().toUpperCase().pipe(z.enum(ROLE_NAMES)),
 });
 
 export type SetRoleResult = { ok: true; email: string; role: RoleName; previous: RoleName } | { ok: false; message: string };
@@ -19,7 +18,7 @@ export type SetRoleResult = { ok: true; email: string; role: RoleName; previous:
  */
 export async function setRoleByEmail(db: PrismaClient, rawEmail: string, rawRole: string): Promise<SetRoleResult> {
   const parsed = input.safeParse({ email: rawEmail, role: rawRole });
-  if (!parsed.success) return { ok: false, message: `Give an email address and one of ${ROLES.map((r) => r.toLowerCase()).join(', ')}.` };
+  if (!parsed.success) return { ok: false, message: `Give an email address and one of ${ROLE_NAMES.map((r) => r.toLowerCase()).join(', ')}.` };
   const { email, role } = parsed.data;
   const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true, emailVerified: true } });
   if (!user) return { ok: false, message: `No account uses ${email}: sign up on the site first, confirm the address, then run this again.` };

@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import type { FormState } from './form-state';
 import { requireAdmin } from './guards';
+import { ROLE_NAMES } from './roles';
 
 const changeRoleSchema = z.object({
   userId: z.string().min(1).max(64),
-  role: z.enum(['MEMBER', 'COACH', 'ADMIN']),
+  role: z.enum(ROLE_NAMES),
 });
 
 export async function changeRoleAction(_: FormState, form: FormData): Promise<FormState> {
