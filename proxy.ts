@@ -4,7 +4,7 @@
 // route matches, they get Next's shared not-found page instead, which is prerendered once.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getArticle } from '@/lib/content/articles';
-import { getEpisode } from '@/lib/content/podcast';
+import { getEpisode } from '@/lib/podcast/episodes';
 
 const NO_ROUTE = '/_unknown-content';
 

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { getAllArticles, getAllTags } from '@/lib/content/articles';
-import { getAllEpisodes } from '@/lib/content/podcast';
+import { getAllEpisodes } from '@/lib/podcast/episodes';
 import { absoluteUrl } from '@/lib/site';
 
 // lastModified comes from frontmatter dates only, so it reveals nothing about premium text.

@@ -4,7 +4,7 @@ import { getAllArticles } from '../lib/content/articles';
 import { getAuthors } from '../lib/content/authors';
 import { ContentError } from '../lib/content/load-collection';
 import { getAboutPage } from '../lib/content/pages';
-import { getAllEpisodes } from '../lib/content/podcast';
+import { getAllEpisodes } from '../lib/podcast/episodes';
 import { getPhases } from '../lib/content/programme';
 
 try {

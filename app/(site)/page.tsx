@@ -5,7 +5,7 @@ import { JsonLd } from '@/components/content/json-ld';
 import { MembersCta } from '@/components/content/members-cta';
 import { getAllArticles } from '@/lib/content/articles';
 import { articleCard, episodeCard } from '@/lib/content/cards';
-import { getAllEpisodes } from '@/lib/content/podcast';
+import { getAllEpisodes } from '@/lib/podcast/episodes';
 import { absoluteUrl, site } from '@/lib/site';
 
 export default function HomePage() {

@@ -2,7 +2,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { getArticle } from '@/lib/content/articles';
-import { getEpisode } from '@/lib/content/podcast';
+import { getEpisode } from '@/lib/podcast/episodes';
 import { getPhase } from '@/lib/content/programme';
 
 export const targetSchema = z.object({

@@ -3,7 +3,7 @@
 // is anonymous; the billing issue passes real entitlements through the same functions.
 import 'server-only';
 import type { Article } from './articles';
-import type { Episode } from './podcast';
+import type { Episode } from '@/lib/podcast/episodes';
 import type { TranscriptLine } from './schema';
 import { plainText } from './text';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getAuthors, type Author } from './authors';
 import { ContentError, loadCollection, memoizeInProduction } from './load-collection';
-import { getEpisodeMap, type Episode } from './podcast';
+import { getEpisodeMap, type Episode } from '@/lib/podcast/episodes';
 import { articleFrontmatterSchema, PREVIEW_MARKER, type Access } from './schema';
 import { plainText, readingMinutes, tableOfContents, type TocEntry } from './text';
 import { isProduction } from '@/lib/env';

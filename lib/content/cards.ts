@@ -3,7 +3,7 @@ import 'server-only';
 import type { ArticleCardData } from '@/components/content/article-card';
 import type { EpisodeCardData } from '@/components/content/episode-card';
 import type { Article } from './articles';
-import { formatDuration, type Episode } from './podcast';
+import { formatDuration, type Episode } from '@/lib/podcast/episodes';
 
 export function articleCard(article: Article): ArticleCardData {
   return {

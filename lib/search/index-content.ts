@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { publicTextOf } from '@/lib/content/access';
 import { getAllArticles, type Article } from '@/lib/content/articles';
-import { getAllEpisodes, type Episode } from '@/lib/content/podcast';
+import { getAllEpisodes, type Episode } from '@/lib/podcast/episodes';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight';
 
 export interface SearchDocumentInput {

@@ -6,8 +6,8 @@ import { startSession } from '@/lib/auth/sessions';
 import { issueToken } from '@/lib/auth/tokens';
 import { queueEmail } from '@/lib/email/send-email';
 import { verifyEmail } from '@/lib/email/templates';
-import { pollPrivateFeed } from '@/lib/private-feed/poll';
-import { ensurePrivateFeed } from '@/lib/private-feed/tokens';
+import { pollPrivateFeed } from '@/lib/podcast/private-feed/poll';
+import { ensurePrivateFeed } from '@/lib/podcast/private-feed/tokens';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
 let db: TestDatabase;

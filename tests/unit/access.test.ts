@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, articleSourceFor, canSeeFull, episodeExtrasFor, publicTextOf, type Viewer } from '@/lib/content/access';
 import { getAllArticles } from '@/lib/content/articles';
-import { getAllEpisodes } from '@/lib/content/podcast';
+import { getAllEpisodes } from '@/lib/podcast/episodes';
 import { normalize, premiumOnlySentences, roughText } from '../helpers/content-text';
 
 const MEMBER: Viewer = { entitled: true };

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getAllArticles } from '@/lib/content/articles';
 import { getAuthors } from '@/lib/content/authors';
 import { ContentError, parseFile } from '@/lib/content/load-collection';
-import { getAllEpisodes } from '@/lib/content/podcast';
+import { getAllEpisodes } from '@/lib/podcast/episodes';
 import { articleFrontmatterSchema, episodeFrontmatterSchema } from '@/lib/content/schema';
 import { excerpt, plainText, readingMinutes, tableOfContents } from '@/lib/content/text';
 import { CONTENT_ROOT, isMembers, rawArticles, rawEpisodes, roughText, splitAtMarker } from '../helpers/content-text';
@@ -181,7 +181,7 @@ describe('cross-file checks of the loaders', () => {
     return withSiteCwd(site, async () => (await import('@/lib/content/articles')).getAllArticles());
   }
   async function loadEpisodes() {
-    return withSiteCwd(site, async () => (await import('@/lib/content/podcast')).getAllEpisodes());
+    return withSiteCwd(site, async () => (await import('@/lib/podcast/episodes')).getAllEpisodes());
   }
 
   it('loads a well-formed site (the control for the cases below)', async () => {

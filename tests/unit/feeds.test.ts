@@ -3,8 +3,8 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildArticlesFeed } from '@/lib/feeds/articles-feed';
-import { buildPodcastFeed } from '@/lib/feeds/podcast-feed';
-import { buildPrivateFeed } from '@/lib/private-feed/feed';
+import { buildPodcastFeed } from '@/lib/podcast/public-feed';
+import { buildPrivateFeed } from '@/lib/podcast/private-feed/feed';
 import { cdata, escapeXml, rfc2822 } from '@/lib/feeds/xml';
 import { CONTENT_ROOT, isMembers, normalize, premiumOnlySentences, rawArticles, rawEpisodes, roughText } from '../helpers/content-text';
 import { createTempSite, validArticle, validEpisode, withSiteCwd, type TempSite } from '../helpers/temp-site';
@@ -412,7 +412,7 @@ describe('feeds built from awkward content', () => {
     site.episode('awkward', validEpisode({ title, description, audio: { url: 'fixture.mp3', length: 1234, type: 'audio/mpeg' } }), 'Show notes with ]]> inside, & an ampersand, and 1 < 2.');
     site.article('awkward-article', validArticle({ title, description }), 'Body.');
     const [podcast, articles] = await withSiteCwd(site, async () => [
-      (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed(),
+      (await import('@/lib/podcast/public-feed')).buildPodcastFeed(),
       (await import('@/lib/feeds/articles-feed')).buildArticlesFeed(),
     ]);
     for (const xml of [podcast, articles]) {
@@ -430,7 +430,7 @@ describe('feeds built from awkward content', () => {
   it('stays well-formed when show notes contain a stray control character (e.g. a vertical tab pasted from a word processor)', async () => {
     site.audio('fixture.mp3', 1000);
     site.episode('pasted', validEpisode(), 'First line of the notes\u000bsecond line after a soft break.');
-    const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
+    const xml = await withSiteCwd(site, async () => (await import('@/lib/podcast/public-feed')).buildPodcastFeed());
     expect(channelOf(xml).item).toHaveLength(1);
     expectWellFormed(xml);
   });
@@ -442,7 +442,7 @@ describe('feeds built from awkward content', () => {
     fs.mkdirSync(path.join(site.root, 'content/podcast/system'), { recursive: true });
     fs.writeFileSync(path.join(site.root, 'content/podcast/system/renew-membership.mp3'), Buffer.alloc(500, 7));
     await withSiteCwd(site, async () => {
-      const { cachedPrivateFeed } = await import('@/lib/private-feed/feed');
+      const { cachedPrivateFeed } = await import('@/lib/podcast/private-feed/feed');
       const member = { token: FEED_TOKEN, memberName: 'Alex', entitled: true, lapse: LAPSE };
       const first = cachedPrivateFeed('feed-1', member);
       expect(first.fromCache).toBe(false);
@@ -466,7 +466,7 @@ describe('feeds built from awkward content', () => {
 
   it('links a remote https enclosure as it is', async () => {
     site.episode('remote', validEpisode({ audio: { url: 'https://cdn.example.com/ep1.mp3', length: 4321, type: 'audio/mpeg' } }), 'Notes.');
-    const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
+    const xml = await withSiteCwd(site, async () => (await import('@/lib/podcast/public-feed')).buildPodcastFeed());
     const [item] = channelOf(xml).item;
     expect(attr(item.enclosure, 'url')).toBe('https://cdn.example.com/ep1.mp3');
     expect(attr(item.enclosure, 'length')).toBe('4321');
@@ -483,7 +483,7 @@ describe('feeds built from awkward content', () => {
       validEpisode({ number: 2, published: '2026-02-01', access: 'members', audio: { url: 'secret.mp3', length: 1000, type: 'audio/mpeg' } }),
       'Teaser notes.',
     );
-    const xml = await withSiteCwd(site, async () => (await import('@/lib/feeds/podcast-feed')).buildPodcastFeed());
+    const xml = await withSiteCwd(site, async () => (await import('@/lib/podcast/public-feed')).buildPodcastFeed());
     const channel = channelOf(xml);
     expect(channel.item.map((i) => text(i.link))).toEqual([expect.stringMatching(/\/podcast\/secret-one$/), expect.stringMatching(/\/podcast\/public-one$/)]);
     expect(text(channel.item[0]['itunes:episodeType'])).toBe('trailer');

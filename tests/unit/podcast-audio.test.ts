@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '@/lib/content/access';
-import { servePodcastAudio } from '@/lib/media/podcast-audio';
+import { servePodcastAudio } from '@/lib/podcast/audio';
 import { CONTENT_ROOT, isMembers, rawEpisodes } from '../helpers/content-text';
 
 const AUDIO = path.join(CONTENT_ROOT, 'podcast', 'audio');

@@ -2,9 +2,9 @@
 # tools/demo-audio/system.sh: the two short spoken notes the feeds carry besides the
 # episodes (content/podcast/system/), made with espeak-ng and lame:
 #   members-only-teaser.mp3  the audio of a members-only episode's teaser in the public
-#                            feed (lib/feeds/members-teaser.ts)
+#                            feed (lib/podcast/members-teaser.ts)
 #   renew-membership.mp3     the "how to renew" item in a lapsed member's private feed
-#                            (lib/private-feed/renew-episode.ts)
+#                            (lib/podcast/private-feed/renew-episode.ts)
 # Prints each file's duration: put it in the module's *_SECONDS constant.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

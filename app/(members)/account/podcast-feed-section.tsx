@@ -3,7 +3,7 @@
 // and a way in for people who are not members.
 import Link from 'next/link';
 import { PrivateFeedLinks } from '@/components/podcast/private-feed-links';
-import { ensurePrivateFeed, existingPrivateFeedToken, privateFeedUrl } from '@/lib/private-feed/tokens';
+import { ensurePrivateFeed, existingPrivateFeedToken, privateFeedUrl } from '@/lib/podcast/private-feed/tokens';
 import { ResetFeedForm } from './reset-feed-form';
 
 export async function PodcastFeedSection({ userId, entitled }: { userId: string; entitled: boolean }) {

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { idleForm } from '@/lib/auth/form-state';
-import { resetMyFeedAction } from '@/lib/private-feed/actions';
+import { resetMyFeedAction } from '@/lib/podcast/private-feed/actions';
 
 /** Behind a disclosure and a confirmation: a reset means re-adding the feed in every app. */
 export function ResetFeedForm() {

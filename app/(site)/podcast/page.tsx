@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { EpisodeGrid } from '@/components/content/card-grids';
 import { episodeCard } from '@/lib/content/cards';
-import { getAllEpisodes } from '@/lib/content/podcast';
+import { getAllEpisodes } from '@/lib/podcast/episodes';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = {

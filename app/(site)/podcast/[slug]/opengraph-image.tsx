@@ -1,6 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { OG_SIZE, OgCard } from '@/components/og/og-card';
-import { formatDuration, getAllEpisodes, getEpisode } from '@/lib/content/podcast';
+import { formatDuration, getAllEpisodes, getEpisode } from '@/lib/podcast/episodes';
 import { site } from '@/lib/site';
 
 export const size = OG_SIZE;

@@ -19,7 +19,7 @@ import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
 import { getAllArticles } from '@/lib/content/articles';
 import { loadMembersPartOfEpisode } from '@/lib/content/members-content';
 import { MdxContent } from '@/lib/content/mdx';
-import { formatDuration, getAdjacentEpisodes, getEpisode } from '@/lib/content/podcast';
+import { formatDuration, getAdjacentEpisodes, getEpisode } from '@/lib/podcast/episodes';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 
 // Rendered on first request, then cached and regenerated at most once a minute (and at

@@ -5,7 +5,7 @@ import { ArticleGrid, EpisodeGrid } from '@/components/content/card-grids';
 import { tagLabel } from '@/components/content/tag-list';
 import { getAllTags, getArticlesByTag } from '@/lib/content/articles';
 import { articleCard, episodeCard } from '@/lib/content/cards';
-import { getAllEpisodes } from '@/lib/content/podcast';
+import { getAllEpisodes } from '@/lib/podcast/episodes';
 
 export const dynamicParams = false;
 

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { idleForm } from '@/lib/auth/form-state';
-import { staffResetFeedAction } from '@/lib/private-feed/actions';
+import { staffResetFeedAction } from '@/lib/podcast/private-feed/actions';
 
 /** Gives a member's private feed a new address; the member is emailed where to find it. */
 export function FeedResetForm({ userId, label }: { userId: string; label: string }) {

@@ -8,7 +8,7 @@ import { requireCoach } from '@/lib/auth/guards';
 import { memberSearchSchema, searchMembers } from '@/lib/auth/members';
 import { CompForms } from '@/components/billing/billing-forms';
 import { decideEntitlements, type Entitlements } from '@/lib/billing/entitlements';
-import { feedSharingOf, flaggedFeeds, SHARED_FEED_CLIENTS, type FeedSharing } from '@/lib/private-feed/sharing';
+import { feedSharingOf, flaggedFeeds, SHARED_FEED_CLIENTS, type FeedSharing } from '@/lib/podcast/private-feed/sharing';
 import { FeedResetForm } from './feed-reset-form';
 import { RoleForm } from './role-form';
 

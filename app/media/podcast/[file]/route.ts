@@ -2,7 +2,7 @@
 // apps resume). Members-only episodes need a signed-in entitled member; podcast apps
 // use the token-bound address in the member's private feed instead.
 import { currentViewer } from '@/lib/billing/viewer';
-import { servePodcastAudio } from '@/lib/media/podcast-audio';
+import { servePodcastAudio } from '@/lib/podcast/audio';
 
 type Context = { params: Promise<{ file: string }> };
 

@@ -1,5 +1,5 @@
-// GET/HEAD /podcast/private/<token>/feed.xml – a member's private podcast feed (lib/private-feed).
-import { servePrivateFeed } from '@/lib/private-feed/serve';
+// GET/HEAD /podcast/private/<token>/feed.xml – a member's private podcast feed (lib/podcast/private-feed).
+import { servePrivateFeed } from '@/lib/podcast/private-feed/serve';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET/HEAD /media/podcast/private/<token>/<file> – members-only episode audio for the
 // podcast app holding a member's private feed, with byte ranges.
-import { servePrivateAudio } from '@/lib/private-feed/serve';
+import { servePrivateAudio } from '@/lib/podcast/private-feed/serve';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import 'server-only';
 import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
-import { formatFeedDuration, getAllEpisodes, type Episode } from '@/lib/content/podcast';
+import { formatFeedDuration, getAllEpisodes, type Episode } from '@/lib/podcast/episodes';
 import { absoluteUrl, site } from '@/lib/site';
-import { markdownToFeedHtml } from './markdown-html';
-import { membersTeaserFeedItem } from './members-teaser';
-import { cdata, escapeXml, rfc2822 } from './xml';
+import { markdownToFeedHtml } from '@/lib/feeds/markdown-html';
+import { membersTeaserFeedItem } from '@/lib/podcast/members-teaser';
+import { cdata, escapeXml, rfc2822 } from '@/lib/feeds/xml';
 
 /** One <item>: an episode, or the private feed's "how to renew" message. */
 export interface PodcastFeedItem {
@@ -116,7 +116,7 @@ ${items.map(itemXml).join('\n')}
  * The public podcast feed: every episode the anonymous viewer may hear, and each
  * members-only one as a trailer (its public show notes, a short note on how to hear it)
  * that never links the episode's own audio. Members get the real thing in their
- * private feed (lib/private-feed).
+ * private feed (lib/podcast/private-feed).
  */
 export function buildPodcastFeed(): string {
   const items = getAllEpisodes().map((e) => {

@@ -6,7 +6,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_DIR } from '@/lib/content/load-collection';
-import type { PodcastFeedItem } from '@/lib/feeds/podcast-feed';
+import type { PodcastFeedItem } from '@/lib/podcast/public-feed';
 import { escapeXml } from '@/lib/feeds/xml';
 import { absoluteUrl, site } from '@/lib/site';
 import { privateAudioUrl } from './tokens';

@@ -6,7 +6,7 @@ import { clientIpOf } from '@/lib/auth/client-address';
 import { loadEntitlements } from '@/lib/billing/entitlements';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { matchesEtag, serveFile } from '@/lib/media/serve-file';
-import { servePodcastAudio } from '@/lib/media/podcast-audio';
+import { servePodcastAudio } from '@/lib/podcast/audio';
 import { consumeRateLimit } from '@/lib/rate-limit/rate-limit';
 import { rateLimits } from '@/lib/rate-limit/rules';
 import { absoluteUrl } from '@/lib/site';

@@ -1,9 +1,9 @@
 import 'server-only';
 import path from 'node:path';
 import { episodeExtrasFor, type Viewer } from '@/lib/content/access';
-import { AUDIO_DIR, getEpisodeByAudioFile } from '@/lib/content/podcast';
-import { TEASER_AUDIO_FILE, TEASER_AUDIO_PATH } from '@/lib/feeds/members-teaser';
-import { serveFile } from './serve-file';
+import { AUDIO_DIR, getEpisodeByAudioFile } from '@/lib/podcast/episodes';
+import { TEASER_AUDIO_FILE, TEASER_AUDIO_PATH } from '@/lib/podcast/members-teaser';
+import { serveFile } from '@/lib/media/serve-file';
 
 const SAFE_NAME = /^[a-z0-9][a-z0-9._-]{0,120}\.(mp3|m4a|mp4|aac|ogg|wav)$/;
 

@@ -7,11 +7,11 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_DIR } from '@/lib/content/load-collection';
-import type { Episode } from '@/lib/content/podcast';
+import type { Episode } from '@/lib/podcast/episodes';
 import { absoluteUrl, site } from '@/lib/site';
-import { markdownToFeedHtml } from './markdown-html';
-import type { PodcastFeedItem } from './podcast-feed';
-import { escapeXml } from './xml';
+import { markdownToFeedHtml } from '@/lib/feeds/markdown-html';
+import type { PodcastFeedItem } from '@/lib/podcast/public-feed';
+import { escapeXml } from '@/lib/feeds/xml';
 
 export const TEASER_AUDIO_FILE = 'members-only-teaser.mp3';
 export const TEASER_AUDIO_PATH = path.join(CONTENT_DIR, 'podcast', 'system', TEASER_AUDIO_FILE);
