@@ -13,5 +13,10 @@ export async function register() {
     process.exit(1);
   }
   const { prepareDatabase } = await import('./lib/db/prepare');
-  await prepareDatabase();
+  const db = await prepareDatabase();
+  // Seeds the demo only on a loopback SITE_URL; a real site disables a past demo's accounts.
+  const { prepareDemo } = await import('./lib/demo/prepare-demo');
+  await prepareDemo(db, console.log);
+  const { ensureSearchIndex } = await import('./lib/search/search-content');
+  await ensureSearchIndex(db);
 }

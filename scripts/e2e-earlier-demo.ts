@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import { openConnection } from '../lib/db/connection';
 import { migrate } from '../lib/db/migrate';
-import { seedDemoData } from '../lib/db/seed-demo';
+import { seedDemoAccounts } from '../lib/demo/demo-accounts';
 import { EARLIER_DEMO_DATABASE_DIR, EARLIER_DEMO_EMAIL_ID } from '../e2e/security/earlier-demo';
 
 fs.rmSync(EARLIER_DEMO_DATABASE_DIR, { recursive: true, force: true });
 const connection = openConnection({ kind: 'pglite', dataDir: EARLIER_DEMO_DATABASE_DIR });
 await migrate(connection);
-await seedDemoData(connection.prisma);
+await seedDemoAccounts(connection.prisma);
 await connection.prisma.outboxEmail.create({
   data: {
     id: EARLIER_DEMO_EMAIL_ID,

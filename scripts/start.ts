@@ -7,7 +7,7 @@
 // Migrations apply and demo data is seeded when the server starts (instrumentation.ts).
 import { spawn } from 'node:child_process';
 import { describeTarget, resolveDatabaseTarget } from '../lib/db/target';
-import { DEMO_USERS } from '../lib/db/demo-users';
+import { DEMO_USERS } from '../lib/demo/demo-users';
 import { UnsafeStartError } from '../lib/demo/startup-check';
 import { startLocalStripe } from './lib/local-stripe';
 import { ensureAuthSecret, ensureEmbeddedDatabase, ensurePrismaClient, ensureProductionBuild, serverCommand } from './lib/prepare-build';

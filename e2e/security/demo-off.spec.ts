@@ -3,7 +3,7 @@
 // the outbox full of sign-in links stays closed, the demo accounts' published passwords
 // open nothing, and billing without Stripe keys sells nothing (no emulator, no test mode).
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_USERS } from '../../lib/db/demo-users';
+import { DEMO_USERS } from '../../lib/demo/demo-users';
 import { formAlert, signInWithPassword } from '../helpers';
 import { EARLIER_DEMO_EMAIL_ID } from './earlier-demo';
 import { signUpAndConfirm, uniqueAddress } from './production-accounts';

@@ -3,7 +3,7 @@
 // keys a subscription needs a real card, so nothing is seeded).
 import 'server-only';
 import type Stripe from 'stripe';
-import { DEMO_SUBSCRIBER_EMAIL } from '@/lib/db/demo-users';
+import { DEMO_SUBSCRIBER_EMAIL } from '@/lib/demo/demo-users';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { env } from '@/lib/env';
 import { ensureStripeCustomer } from './checkout';

@@ -2,7 +2,7 @@
 // follow-ups three levels deep, and some questions still waiting for a coach.
 import 'server-only';
 import { isStaffRole } from '@/lib/auth/roles';
-import { DEMO_USERS } from '@/lib/db/demo-users';
+import { DEMO_USERS } from '@/lib/demo/demo-users';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { postComment } from './store';
 import { resolveTarget, type TargetRef } from './targets';

@@ -1,11 +1,28 @@
-// Demo accounts outside the demo. Their passwords are published, so on a real site (a
-// non-loopback SITE_URL) they must not work even if an earlier demo run seeded them into
-// this database: each start there disables them.
+// The demo accounts. Their passwords are published, so the demo seeds them and a real
+// site (a non-loopback SITE_URL) disables them, even if an earlier demo run seeded them
+// into this database.
 import 'server-only';
-import { DEMO_USERS } from '@/lib/db/demo-users';
+import { hashPassword } from '@/lib/auth/password';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { DEMO_USERS } from './demo-users';
 
 const DEMO_EMAILS = DEMO_USERS.map((u) => u.email);
+
+/** Idempotent (upserts by email), safe to run on every demo start. */
+export async function seedDemoAccounts(db: PrismaClient): Promise<{ users: number }> {
+  // ON CONFLICT DO NOTHING: several instances may seed at once. A demo password someone
+  // changed stays changed; names and roles are reset, and a password cleared by a start
+  // on a real site (disableDemoAccounts) is restored.
+  const data = await Promise.all(
+    DEMO_USERS.map(async ({ password, ...user }) => ({ ...user, emailVerified: new Date(), passwordHash: await hashPassword(password) })),
+  );
+  await db.user.createMany({ data, skipDuplicates: true });
+  for (const { email, name, role, passwordHash } of data) {
+    await db.user.update({ where: { email }, data: { name, role } });
+    await db.user.updateMany({ where: { email, passwordHash: null }, data: { passwordHash } });
+  }
+  return { users: DEMO_USERS.length };
+}
 
 /**
  * Clears the demo accounts' passwords and staff roles, ends their sessions (their AuthSession rows)

@@ -1,13 +1,13 @@
-// The demo's part of a server start (lib/db/prepare.ts): in the demo, seed the demo data
-// when asked; on a real site, make sure no demo account a past demo left behind works.
+// The demo's part of a server start (instrumentation.ts, after lib/db/prepare.ts migrated):
+// in the demo (loopback SITE_URL only), seed the demo data when asked; on a real site, make
+// sure no demo account a past demo left behind works.
 import 'server-only';
 import { seedDemoBilling } from '@/lib/billing/seed';
 import { seedDemoComments } from '@/lib/comments/seed';
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { seedDemoData } from '@/lib/db/seed-demo';
 import { env } from '@/lib/env';
 import { seedDemoProgramme } from '@/lib/programme/seed';
-import { disableDemoAccounts } from './demo-accounts';
+import { disableDemoAccounts, seedDemoAccounts } from './demo-accounts';
 import { demoMode } from './mode';
 
 export async function prepareDemo(db: PrismaClient, log: (line: string) => void): Promise<void> {
@@ -17,7 +17,7 @@ export async function prepareDemo(db: PrismaClient, log: (line: string) => void)
     return;
   }
   if (!env.SEED_DEMO_DATA) return;
-  const { users } = await seedDemoData(db);
+  const { users } = await seedDemoAccounts(db);
   log(`Demo data: ${users} demo accounts ready`);
   await seedDemoProgramme(db);
   await seedDemoComments(db);

@@ -3,7 +3,7 @@
 // fourth, and rated effort and pain along the way (so the dashboard has a story).
 import 'server-only';
 import { getPhases } from '@/lib/content/programme';
-import { DEMO_SUBSCRIBER_EMAIL } from '@/lib/db/demo-users';
+import { DEMO_SUBSCRIBER_EMAIL } from '@/lib/demo/demo-users';
 import type { PrismaClient } from '@/lib/db/generated/client';
 
 const DAY = 86_400_000;

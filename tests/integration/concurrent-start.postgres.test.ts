@@ -2,7 +2,8 @@
 // the PostgreSQL pass (vitest.config.ts): an embedded PGlite has a single connection.
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '@/lib/db/migrate';
-import { seedDemoData, DEMO_USERS } from '@/lib/db/seed-demo';
+import { seedDemoAccounts } from '@/lib/demo/demo-accounts';
+import { DEMO_USERS } from '@/lib/demo/demo-users';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 let db: TestDatabase | undefined;
@@ -24,7 +25,7 @@ describe('two app instances starting together on PostgreSQL', () => {
   it('seed the demo data concurrently without duplicates or errors', async () => {
     db = await createTestDatabase();
     const other = db.openAnother();
-    await Promise.all([seedDemoData(db.connection.prisma), seedDemoData(other.prisma)]);
+    await Promise.all([seedDemoAccounts(db.connection.prisma), seedDemoAccounts(other.prisma)]);
     expect(await db.connection.prisma.user.count()).toBe(DEMO_USERS.length);
   });
 });

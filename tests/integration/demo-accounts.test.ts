@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issueToken } from '@/lib/auth/tokens';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { DEMO_USERS, seedDemoData } from '@/lib/db/seed-demo';
-import { disableDemoAccounts } from '@/lib/demo/demo-accounts';
+import { disableDemoAccounts, seedDemoAccounts } from '@/lib/demo/demo-accounts';
+import { DEMO_USERS } from '@/lib/demo/demo-users';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
 let db: TestDatabase;
@@ -28,7 +28,7 @@ async function demoAccounts() {
 describe(`demo accounts on a real site, on ${testDatabaseKind()}`, () => {
   it('disabling clears their passwords, staff roles, sessions and links, and leaves other accounts alone', async () => {
     const prisma = db.connection.prisma;
-    await seedDemoData(prisma);
+    await seedDemoAccounts(prisma);
     const adminRow = await prisma.user.findUniqueOrThrow({ where: { email: admin.email } });
     expect(await verifyPassword(adminRow.passwordHash, admin.password)).toBe(true); // the published password works before
     await issueToken({ userId: adminRow.id, purpose: 'RESET_PASSWORD', email: admin.email }, { db: prisma });
@@ -57,7 +57,7 @@ describe(`demo accounts on a real site, on ${testDatabaseKind()}`, () => {
 
     // Once disabled, nothing is left to disable; running the demo again restores them.
     expect(await disableDemoAccounts(prisma)).toBe(0);
-    await seedDemoData(prisma);
+    await seedDemoAccounts(prisma);
     const restored = await prisma.user.findUniqueOrThrow({ where: { email: admin.email } });
     expect(restored.role).toBe('ADMIN');
     expect(await verifyPassword(restored.passwordHash, admin.password)).toBe(true);
@@ -74,7 +74,7 @@ describe(`demo accounts on a real site, on ${testDatabaseKind()}`, () => {
     await prepareDemo(prisma, (line) => log.push(line));
     expect(await prisma.user.count()).toBe(0); // a fresh database gets no demo accounts
 
-    await seedDemoData(prisma); // an operator tried the demo on this database
+    await seedDemoAccounts(prisma); // an operator tried the demo on this database
     await prepareDemo(prisma, (line) => log.push(line));
     expect((await demoAccounts()).every((a) => a.passwordHash === null && a.role === 'MEMBER')).toBe(true);
     expect(log.join('\n')).toMatch(/5 found in this database .* disabled/);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemoData } from '@/lib/db/seed-demo';
+import { seedDemoAccounts } from '@/lib/demo/demo-accounts';
+import { DEMO_USERS } from '@/lib/demo/demo-users';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
 let db: TestDatabase;
@@ -24,12 +25,12 @@ describe(`demo seed on ${testDatabaseKind()}`, () => {
   });
 
   it('creates the demo users with their roles, and a second run changes nothing', async () => {
-    expect(await seedDemoData(db.connection.prisma)).toEqual({ users: DEMO_USERS.length });
+    expect(await seedDemoAccounts(db.connection.prisma)).toEqual({ users: DEMO_USERS.length });
     const first = await users();
     expect(first).toEqual(expected());
     const ids = await db.connection.prisma.user.findMany({ select: { id: true, email: true }, orderBy: { email: 'asc' } });
 
-    await seedDemoData(db.connection.prisma);
+    await seedDemoAccounts(db.connection.prisma);
     expect(await users()).toEqual(expected());
     expect(await db.connection.prisma.user.count()).toBe(DEMO_USERS.length);
     // Upserted in place: the same rows, not deleted and recreated.
@@ -42,7 +43,7 @@ describe(`demo seed on ${testDatabaseKind()}`, () => {
     await prisma.user.create({ data: { email: coach.email, name: 'Renamed', role: 'MEMBER' } });
     await prisma.user.create({ data: { email: 'someone@example.com', name: 'Someone Else', role: 'ADMIN' } });
 
-    await seedDemoData(prisma);
+    await seedDemoAccounts(prisma);
     expect(await prisma.user.count()).toBe(DEMO_USERS.length + 1);
     expect(await prisma.user.findUnique({ where: { email: coach.email }, select: { name: true, role: true } })).toEqual({ name: coach.name, role: 'COACH' });
     expect(await prisma.user.findUnique({ where: { email: 'someone@example.com' }, select: { name: true, role: true } })).toEqual({

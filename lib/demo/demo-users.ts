@@ -1,5 +1,5 @@
 // The demo accounts `npm start` seeds. Their passwords are public by design (printed at
-// start); never seed them in production (SEED_DEMO_DATA=false).
+// start): they are seeded only in the demo, on a loopback SITE_URL (lib/demo/mode.ts).
 export const DEMO_USERS = [
   { email: 'member@steadyspine.example', name: 'Morgan Member', role: 'MEMBER', password: 'demo-member-pass' },
   { email: 'reader@steadyspine.example', name: 'Riley Reader', role: 'MEMBER', password: 'demo-reader-pass' },
