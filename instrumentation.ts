@@ -19,4 +19,7 @@ export async function register() {
   await prepareDemo(db, console.log);
   const { ensureSearchIndex } = await import('./lib/search/search-content');
   await ensureSearchIndex(db);
+  // Mail delivery and digests, each once per interval across instances.
+  const { startSiteJobs } = await import('./lib/jobs/site-jobs');
+  startSiteJobs();
 }

@@ -21,6 +21,11 @@ export interface DatabaseConnection {
   prisma: PrismaClient;
   /** Runs fn on a single dedicated connection. */
   withSession<R>(fn: (session: SqlSession) => Promise<R>): Promise<R>;
+  /**
+   * Runs fn on a connection opened for it, outside the pool, so holding it (e.g. with a
+   * lock) while fn's work uses the pool can never starve the pool. PGlite: the instance.
+   */
+  withOwnConnection<R>(fn: (session: SqlSession) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,7 @@ function openPglite(dataDir: string | undefined, onQuery?: (sql: string) => void
     target: { kind: 'pglite', dataDir },
     prisma,
     withSession: (fn) => fn(session),
+    withOwnConnection: (fn) => fn(session),
     async close() {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
@@ -93,23 +99,38 @@ function openPostgres(url: string, poolSize: number, onQuery?: (sql: string) => 
     async withSession(fn) {
       const client = await pool.connect();
       try {
-        return await fn({
-          async exec(sql) {
-            await client.query(sql);
-          },
-          async query(sql, params) {
-            const result = await client.query(sql, params as unknown[] | undefined);
-            return result.rows;
-          },
-        });
+        return await fn(sessionOf(client));
       } finally {
         client.release();
+      }
+    },
+    async withOwnConnection(fn) {
+      const client = new pg.Client({ connectionString: url });
+      // A dropped connection surfaces as the failed query; the event alone must not crash us.
+      client.on('error', (error) => console.error(`PostgreSQL dropped a connection: ${error.message}`));
+      await client.connect();
+      try {
+        return await fn(sessionOf(client));
+      } finally {
+        await client.end().catch(() => {});
       }
     },
     async close() {
       closing = true;
       await prisma.$disconnect();
       await pool.end();
+    },
+  };
+}
+
+function sessionOf(client: pg.ClientBase): SqlSession {
+  return {
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query(sql, params) {
+      const result = await client.query(sql, params as unknown[] | undefined);
+      return result.rows;
     },
   };
 }

@@ -3,8 +3,6 @@
 // Several instances starting at once on one PostgreSQL are safe: migrations take an
 // advisory lock.
 import 'server-only';
-import { startCoachDigestSchedule } from '@/lib/comments/digest-schedule';
-import { startEmailWorker } from '@/lib/email/send-email';
 import type { PrismaClient } from './generated/client';
 import { getConnection } from './index';
 import { migrate } from './migrate';
@@ -15,8 +13,5 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   const started = Date.now();
   const { applied } = await migrate(connection);
   log(`Database: ${describeTarget(connection.target)}; ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'} (${Date.now() - started} ms)`);
-  // Delivers queued mail when SMTP_URL is set (a no-op otherwise: the outbox is the mailbox).
-  startEmailWorker();
-  startCoachDigestSchedule();
   return connection.prisma;
 }

@@ -1,7 +1,8 @@
 // Outgoing mail goes through the OutboxEmail table: queueEmail only inserts a row, so
 // a request never waits for (or fails because of) an SMTP server. Delivery claims due
 // rows with a lease, so any number of app instances can deliver side by side without
-// sending a message twice, and a failed send is retried with backoff.
+// sending a message twice, and a failed send is retried with backoff. Besides the kick
+// on queueing, lib/jobs/site-jobs.ts runs delivery on a schedule.
 import 'server-only';
 import { z } from 'zod';
 import { getDb, type PrismaClient } from '@/lib/db';
@@ -15,7 +16,6 @@ export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 
 /** A claimed row is invisible to other deliverers this long; sending a batch must finish well within it. */
 export const LEASE_MS = 5 * 60_000;
 const SEND_TIMEOUT_MS = 60_000;
-const WORKER_INTERVAL_MS = 30_000;
 
 export const outgoingEmailSchema = z.object({
   to: z.string().trim().max(320, 'Email address is too long').pipe(z.email('Not a valid email address')),
@@ -199,45 +199,10 @@ function kickDelivery(db: PrismaClient, transport: MailTransport): void {
         await deliverPendingEmails({ db, transport });
       } while (state.again);
     } catch (error) {
-      // Never reaches the request that queued the mail; the worker retries later.
+      // Never reaches the request that queued the mail; the scheduled delivery retries later.
       console.error(`[email] background delivery failed: ${describe(error)}`);
     } finally {
       running.delete(db);
     }
   })();
-}
-
-const workerKey = Symbol.for('steady-spine.email-worker');
-type GlobalWithWorker = typeof globalThis & { [workerKey]?: () => void };
-
-/**
- * Delivers due mail every 30 s (retries, and mail queued while no instance was up).
- * Only with a transport (SMTP_URL); started once per process; the timers never keep
- * the process alive. Returns a function that stops it, or null when there is no SMTP.
- */
-export function startEmailWorker(
-  options: { db?: PrismaClient; transport?: MailTransport | null; intervalMs?: number } = {},
-): (() => void) | null {
-  const store = globalThis as GlobalWithWorker;
-  if (store[workerKey]) return store[workerKey];
-  const transport = options.transport === undefined ? getMailTransport() : options.transport;
-  if (!transport) return null;
-  const tick = () => {
-    try {
-      kickDelivery(options.db ?? getDb(), transport);
-    } catch (error) {
-      // A throw inside a timer would crash the server.
-      console.error(`[email] delivery worker could not start a run: ${describe(error)}`);
-    }
-  };
-  const first = setTimeout(tick, 0);
-  const timer = setInterval(tick, options.intervalMs ?? WORKER_INTERVAL_MS);
-  for (const t of [first, timer]) t.unref();
-  const stop = () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    if (store[workerKey] === stop) delete store[workerKey];
-  };
-  store[workerKey] = stop;
-  return stop;
 }

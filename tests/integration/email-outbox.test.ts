@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrismaClient } from '@/lib/db';
 import { getOutboxEmail, listOutbox } from '@/lib/email/outbox';
-import { deliverPendingEmails, LEASE_MS, MAX_ATTEMPTS, queueEmail, RETRY_DELAYS_MS, startEmailWorker } from '@/lib/email/send-email';
+import { deliverPendingEmails, LEASE_MS, MAX_ATTEMPTS, queueEmail, RETRY_DELAYS_MS } from '@/lib/email/send-email';
 import { passwordReset, verifyEmail } from '@/lib/email/templates';
-import type { MailMessage, MailTransport } from '@/lib/email/transport';
+import type { MailTransport } from '@/lib/email/transport';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
+import { fakeTransport, testMessage as message } from '../helpers/fake-mail';
 
 let db: TestDatabase;
 let prisma: PrismaClient;
@@ -25,26 +26,6 @@ afterEach(() => {
 });
 
 const FROM = 'Steady Spine <hello@steadyspine.example>';
-
-/** Records what it sends; fails while `failing` is set; optionally slow, to let runs overlap. */
-function fakeTransport(options: { failing?: boolean; delayMs?: number } = {}) {
-  const sent: MailMessage[] = [];
-  const state = { failing: options.failing ?? false, calls: 0 };
-  const transport: MailTransport = {
-    async sendMail(message) {
-      state.calls++;
-      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      if (state.failing) throw new Error('421 Service not available, closing transmission channel');
-      sent.push(message);
-      return { messageId: `<${sent.length}@test>` };
-    },
-  };
-  return { transport, sent, state };
-}
-
-function message(to: string, n = 1) {
-  return { to, template: 'test', subject: `Message ${n}`, text: `Text ${n}`, html: `<p>HTML ${n}</p>` };
-}
 
 const later = (ms: number) => new Date(Date.now() + ms);
 
@@ -216,24 +197,6 @@ describe(`email outbox on ${testDatabaseKind()}`, () => {
     const { id: failing } = await queueEmail(message('kim@example.com'), prisma, { transport: broken });
     await vi.waitFor(async () => expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: failing } })).attempts).toBe(1));
     expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: failing } })).toMatchObject({ status: 'PENDING', lastError: 'ECONNREFUSED 127.0.0.1:25' });
-  });
-
-  it('startEmailWorker does nothing without SMTP, and with a transport delivers on a timer until stopped', async () => {
-    expect(startEmailWorker({ db: prisma, transport: null })).toBeNull();
-    await queueEmail(message('sam@example.com'), prisma, { transport: null });
-    const { transport, sent } = fakeTransport();
-    const stop = startEmailWorker({ db: prisma, transport, intervalMs: 50 });
-    expect(stop).toBeTypeOf('function');
-    // Started once per process: a second call returns the running worker.
-    expect(startEmailWorker({ db: prisma, transport })).toBe(stop);
-    try {
-      await vi.waitFor(() => expect(sent).toHaveLength(1));
-      await queueEmail(message('kim@example.com'), prisma, { transport: null });
-      await vi.waitFor(() => expect(sent.map((m) => m.to)).toEqual(['sam@example.com', 'kim@example.com']));
-    } finally {
-      stop?.();
-    }
-    expect(startEmailWorker({ db: prisma, transport: null })).toBeNull();
   });
 
   it('lists the outbox newest first, filtered by recipient ignoring case, and reads one email', async () => {
