@@ -4,11 +4,11 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { idleForm } from '@/lib/auth/form-state';
+import { idleResult } from '@/lib/viewer/action-result';
 import { grantCompAction, openPortalAction, revokeCompAction, startCheckoutAction } from '@/lib/billing/actions';
 
 export function ChoosePlanForm({ plan, label, highlighted }: { plan: 'monthly' | 'annual'; label: string; highlighted: boolean }) {
-  const [state, action] = useActionState(startCheckoutAction, idleForm);
+  const [state, action] = useActionState(startCheckoutAction, idleResult);
   return (
     <form action={action} className="mt-6 space-y-3">
       <input type="hidden" name="plan" value={plan} />
@@ -19,7 +19,7 @@ export function ChoosePlanForm({ plan, label, highlighted }: { plan: 'monthly' |
 }
 
 export function ManageMembershipForm({ label = 'Manage membership and payment' }: { label?: string }) {
-  const [state, action] = useActionState(openPortalAction, idleForm);
+  const [state, action] = useActionState(openPortalAction, idleResult);
   return (
     <form action={action} className="mt-4 max-w-sm space-y-3">
       <FormMessage state={state} />
@@ -31,8 +31,8 @@ export function ManageMembershipForm({ label = 'Manage membership and payment' }
 const smallButton = 'rounded-md px-3 py-1 text-sm font-medium disabled:opacity-70';
 
 export function CompForms({ userId, label, hasComp }: { userId: string; label: string; hasComp: boolean }) {
-  const [grantState, grant, granting] = useActionState(grantCompAction, idleForm);
-  const [revokeState, revoke, revoking] = useActionState(revokeCompAction, idleForm);
+  const [grantState, grant, granting] = useActionState(grantCompAction, idleResult);
+  const [revokeState, revoke, revoking] = useActionState(revokeCompAction, idleResult);
   const state = revokeState.status !== 'idle' ? revokeState : grantState;
   return (
     <div className="space-y-2">

@@ -7,7 +7,7 @@ import { useActionState, useCallback, useEffect, useId, useState, type ReactNode
 import { FormMessage } from '@/components/forms/form-message';
 import { DisplayName } from '@/components/site/display-name';
 import { useMe, type Me } from '@/components/site/use-me';
-import { idleForm } from '@/lib/auth/form-state';
+import { idleResult } from '@/lib/viewer/action-result';
 import { isStaffRole } from '@/lib/auth/roles';
 import {
   deleteCommentAction,
@@ -16,7 +16,7 @@ import {
   moderateCommentAction,
   postCommentAction,
   reportCommentAction,
-  type CommentFormState,
+  type CommentResult,
 } from '@/lib/comments/actions';
 import { COMMENT_MAX_LENGTH, EDIT_WINDOW_MS } from '@/lib/comments/limits';
 import { loadPostedComment } from '@/lib/comments/thread-loader';
@@ -50,13 +50,13 @@ function CommentForm({
   onDone?: (commentId: string | undefined) => void;
   autoFocus?: boolean;
 }) {
-  const [state, action, pending] = useActionState(postCommentAction, idleForm as CommentFormState);
+  const [state, action, pending] = useActionState(postCommentAction, idleResult);
   const [text, setText] = useState('');
   const id = useId();
   useEffect(() => {
     if (state.status !== 'success') return;
     announceChange();
-    onDone?.(state.commentId);
+    onDone?.(state.data?.commentId);
   }, [state, onDone]);
   const error = state.status === 'error';
   return (
@@ -80,7 +80,7 @@ function CommentForm({
         className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
       />
       <p id={`${id}-hint`} className="text-xs text-slate-600">**bold**, *italic*, lists and links work. {text.length > COMMENT_MAX_LENGTH - 500 ? `${COMMENT_MAX_LENGTH - text.length} characters left.` : ''}</p>
-      <FormMessage state={state.status === 'success' ? idleForm : state} />
+      <FormMessage state={state.status === 'success' ? idleResult : state} />
       <button type="submit" disabled={pending} className="rounded-full bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? 'Posting…' : submitLabel}
       </button>
@@ -143,8 +143,8 @@ export function CommentComposer({ target, returnTo }: { target: TargetProps; ret
   );
 }
 
-function ActionButton({ action, fields, label, pendingLabel, confirm }: { action: (s: CommentFormState, f: FormData) => Promise<CommentFormState>; fields: Record<string, string>; label: string; pendingLabel: string; confirm?: string }) {
-  const [state, formAction, pending] = useActionState(action, idleForm as CommentFormState);
+function ActionButton({ action, fields, label, pendingLabel, confirm }: { action: (s: CommentResult, f: FormData) => Promise<CommentResult>; fields: Record<string, string>; label: string; pendingLabel: string; confirm?: string }) {
+  const [state, formAction, pending] = useActionState(action, idleResult);
   useEffect(() => {
     if (state.status === 'success') announceChange();
   }, [state]);
@@ -158,7 +158,7 @@ function ActionButton({ action, fields, label, pendingLabel, confirm }: { action
 }
 
 function EditForm({ id, body, onDone }: { id: string; body: string; onDone: () => void }) {
-  const [state, action, pending] = useActionState(editCommentAction, idleForm as CommentFormState);
+  const [state, action, pending] = useActionState(editCommentAction, idleResult);
   const fieldId = useId();
   useEffect(() => {
     if (state.status !== 'success') return;
@@ -231,7 +231,7 @@ export function CommentActions({
 }
 
 function ReportForm({ id, about }: { id: string; about: ReactNode }) {
-  const [state, action, pending] = useActionState(reportCommentAction, idleForm as CommentFormState);
+  const [state, action, pending] = useActionState(reportCommentAction, idleResult);
   const fieldId = useId();
   return (
     <form action={action} className="mt-2 space-y-2">

@@ -1,5 +1,5 @@
 'use client';
-import type { FormState } from '@/lib/auth/form-state';
+import type { ActionResult } from '@/lib/viewer/action-result';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
 import { useFormAction } from './use-form-action';
@@ -15,7 +15,7 @@ export function TokenConfirmForm({
   token: string;
   /** Where to continue afterwards (a same-site path; the action re-checks it). */
   next?: string;
-  serverAction: (state: FormState, form: FormData) => Promise<FormState>;
+  serverAction: (state: ActionResult, form: FormData) => Promise<ActionResult>;
   label: string;
   pendingLabel: string;
 }) {

@@ -4,7 +4,7 @@
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { idleForm } from '@/lib/auth/form-state';
+import { idleResult } from '@/lib/viewer/action-result';
 import { completeSessionAction, moveToPhaseAction, restartProgrammeAction } from '@/lib/programme/actions';
 
 const RATINGS = Array.from({ length: 11 }, (_, i) => i);
@@ -23,7 +23,7 @@ function RatingSelect({ name, label, hint }: { name: string; label: string; hint
 }
 
 export function CompleteSessionForm({ phaseSlug, sessionSlug, requestKey }: { phaseSlug: string; sessionSlug: string; requestKey: string }) {
-  const [state, action] = useActionState(completeSessionAction, idleForm);
+  const [state, action] = useActionState(completeSessionAction, idleResult);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-4">
@@ -48,7 +48,7 @@ export function CompleteSessionForm({ phaseSlug, sessionSlug, requestKey }: { ph
 }
 
 export function MovePhaseForm({ phaseSlug, phaseTitle, notRecommendedWhy }: { phaseSlug: string; phaseTitle: string; notRecommendedWhy: string | null }) {
-  const [state, action] = useActionState(moveToPhaseAction, idleForm);
+  const [state, action] = useActionState(moveToPhaseAction, idleResult);
   const [confirmed, setConfirmed] = useState(false);
   return (
     <form action={action} className="space-y-3">
@@ -70,7 +70,7 @@ export function MovePhaseForm({ phaseSlug, phaseTitle, notRecommendedWhy }: { ph
 }
 
 export function RestartProgrammeForm() {
-  const [state, action] = useActionState(restartProgrammeAction, idleForm);
+  const [state, action] = useActionState(restartProgrammeAction, idleResult);
   return (
     <form action={action} className="space-y-3">
       <label className="flex items-center gap-2 text-sm">

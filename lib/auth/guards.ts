@@ -1,28 +1,28 @@
-// Authorisation for pages, actions and route handlers. Layouts are not a boundary (they
-// do not re-run on client navigation): every page and action calls one of these.
+// Authorisation for pages and route handlers. Layouts are not a boundary (they do not
+// re-run on client navigation): every page calls one of these. Server actions declare
+// their access to lib/viewer/action.ts instead.
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
-import { getCurrentUser, type CurrentUser } from './current-user';
+import { getViewer, isSignedIn, type SignedInViewer } from '@/lib/viewer/viewer';
 import { safeReturnPath } from './return-path';
-import { isStaffRole } from './roles';
 
 export { safeReturnPath };
 
-export async function requireUser(returnTo: string): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
-  return user;
+export async function requireUser(returnTo: string): Promise<SignedInViewer> {
+  const viewer = await getViewer();
+  if (!isSignedIn(viewer)) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return viewer;
 }
 
 /** Coaches and admins. Others get a 404: staff pages do not admit they exist. */
-export async function requireCoach(returnTo: string): Promise<CurrentUser> {
-  const user = await requireUser(returnTo);
-  if (!isStaffRole(user.role)) notFound();
-  return user;
+export async function requireCoach(returnTo: string): Promise<SignedInViewer> {
+  const viewer = await requireUser(returnTo);
+  if (!viewer.isStaff) notFound();
+  return viewer;
 }
 
-export async function requireAdmin(returnTo: string): Promise<CurrentUser> {
-  const user = await requireUser(returnTo);
-  if (user.role !== 'ADMIN') notFound();
-  return user;
+export async function requireAdmin(returnTo: string): Promise<SignedInViewer> {
+  const viewer = await requireUser(returnTo);
+  if (viewer.user.role !== 'ADMIN') notFound();
+  return viewer;
 }

@@ -1,8 +1,7 @@
-// Who may see premium content right now: one decision, used by every page, action,
-// feed and media route (through lib/content/access's Viewer).
+// Who may see premium content right now: one decision on rows read in one place, used
+// by every page, action, feed and media route (through lib/viewer's Viewer).
 import 'server-only';
 import { isStaffRole } from '@/lib/auth/roles';
-import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { Prisma, type PrismaClient } from '@/lib/db/generated/client';
 import { utcFromJson } from '@/lib/db/json-rows';
@@ -78,46 +77,10 @@ export function decideEntitlements(input: { role: Role; subscriptions: Subscript
   return { premium: source !== null, source, subscription, comp, paymentFailed, accessEndsAt };
 }
 
-const SUBSCRIPTION_FIELDS = { id: true, status: true, priceId: true, interval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, endedAt: true, trialEnd: true } as const;
-const COMP_FIELDS = { id: true, endsAt: true, revokedAt: true, createdAt: true } as const;
-
-/** One query per user; `db` is for tests and scripts. */
-export async function loadEntitlements(userId: string, options: { db?: PrismaClient; now?: Date } = {}): Promise<Entitlements> {
-  const db = options.db ?? getDb();
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      role: true,
-      subscriptions: { select: SUBSCRIPTION_FIELDS },
-      compGrants: { where: { revokedAt: null }, select: COMP_FIELDS },
-    },
-  });
-  if (!user) return decideEntitlements({ role: 'MEMBER', subscriptions: [], comps: [], now: options.now });
-  return decideEntitlements({ role: user.role, subscriptions: user.subscriptions, comps: user.compGrants, now: options.now });
-}
-
-/** This request's answers, by user id (React's cache() is scoped to one request). */
-const requestEntitlements = cache(() => new Map<string, Promise<Entitlements>>());
-
-/** Per request: pages and actions that ask twice hit the database once. */
-export function getEntitlements(userId: string): Promise<Entitlements> {
-  const known = requestEntitlements();
-  let entitlements = known.get(userId);
-  if (!entitlements) {
-    entitlements = loadEntitlements(userId);
-    known.set(userId, entitlements);
-  }
-  return entitlements;
-}
-
-/** For getCurrentUser, which reads the signed-in user's entitlement rows with the user. */
-export function rememberEntitlements(userId: string, entitlements: Entitlements): void {
-  requestEntitlements().set(userId, Promise.resolve(entitlements));
-}
-
 // ---------------------------------------------------------------------------------------
-// For hot paths that load everything about a request in one SQL statement (a private
-// feed poll): the same rows as loadEntitlements, as two JSON columns of that statement.
+// The one place entitlement rows are read: two JSON columns of whatever statement needs
+// them (the request's viewer, a private feed poll, loadEntitlements below), so every
+// path loads them in the same round trip as the rest and decides on the same rows.
 
 /** Two columns, `subscriptions` and `comps`, for the user whose id is in `userIdColumn` (an SQL column reference, never input). */
 export function entitlementRowsSql(userIdColumn: string): Prisma.Sql {
@@ -132,8 +95,15 @@ export function entitlementRowsSql(userIdColumn: string): Prisma.Sql {
 
 type JsonRow = Record<string, unknown>;
 
+/** What a statement using entitlementRowsSql returns for one user (with their role). */
+export interface EntitlementRows {
+  role: Role;
+  subscriptions: JsonRow[] | null;
+  comps: JsonRow[] | null;
+}
+
 /** decideEntitlements over the JSON columns of entitlementRowsSql. */
-export function decideEntitlementsFromRows(input: { role: Role; subscriptions: JsonRow[] | null; comps: JsonRow[] | null; now?: Date }): Entitlements {
+export function decideEntitlementsFromRows(input: EntitlementRows & { now?: Date }): Entitlements {
   const subscriptions: SubscriptionState[] = (input.subscriptions ?? []).map((s) => ({
     id: String(s.id),
     status: String(s.status),
@@ -146,4 +116,16 @@ export function decideEntitlementsFromRows(input: { role: Role; subscriptions: J
   }));
   const comps: CompState[] = (input.comps ?? []).map((c) => ({ id: String(c.id), endsAt: utcFromJson(c.endsAt), revokedAt: utcFromJson(c.revokedAt), createdAt: utcFromJson(c.createdAt)! }));
   return decideEntitlements({ role: input.role, subscriptions, comps, now: input.now });
+}
+
+/**
+ * Any user's entitlements by id, fresh (one statement): for someone other than the
+ * viewer (a notification's recipient, a private feed's owner), or right after a change.
+ * The viewer's own come with getViewer (lib/viewer/viewer.ts). `db` is for tests and scripts.
+ */
+export async function loadEntitlements(userId: string, options: { db?: PrismaClient; now?: Date } = {}): Promise<Entitlements> {
+  const db = options.db ?? getDb();
+  const [row] = await db.$queryRaw<EntitlementRows[]>(Prisma.sql`
+    SELECT u."role"::text AS "role", ${entitlementRowsSql('u."id"')} FROM "User" u WHERE u."id" = ${userId}`);
+  return decideEntitlementsFromRows({ ...(row ?? { role: 'MEMBER', subscriptions: null, comps: null }), now: options.now });
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getArticle } from '@/lib/content/articles';
 import { getEpisode } from '@/lib/podcast/episodes';
 import { getPhase } from '@/lib/content/programme';
+import type { Viewer } from '@/lib/viewer/types';
 
 export const targetSchema = z.object({
   kind: z.enum(['article', 'episode', 'phase']),
@@ -31,18 +32,12 @@ export function resolveTarget(ref: TargetRef): CommentTarget | null {
   return p ? { ...ref, title: p.title, url: p.url, membersOnly: true } : null;
 }
 
-export interface CommentViewer {
-  userId: string | null;
-  isStaff: boolean;
-  entitled: boolean;
-}
-
 /** Public threads: everyone reads. Members-only: the entitled (staff count as entitled). */
-export function canRead(target: CommentTarget, viewer: CommentViewer): boolean {
+export function canRead(target: CommentTarget, viewer: Pick<Viewer, 'entitled'>): boolean {
   return !target.membersOnly || viewer.entitled;
 }
 
 /** Public threads: any signed-in person. Members-only: entitled members and staff. */
-export function canPost(target: CommentTarget, viewer: CommentViewer): boolean {
-  return viewer.userId !== null && canRead(target, viewer);
+export function canPost(target: CommentTarget, viewer: Pick<Viewer, 'user' | 'entitled'>): boolean {
+  return viewer.user !== null && canRead(target, viewer);
 }

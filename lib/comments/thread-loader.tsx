@@ -9,7 +9,7 @@ import { CommentCard, CommentItems, CommentThread, targetProps } from '@/compone
 import { loadThread } from './store';
 import { canRead, resolveTarget, targetSchema } from './targets';
 import { buildThreadTree, planMore } from './thread-plan';
-import { currentCommentViewer } from './viewer';
+import { getViewer } from '@/lib/viewer/viewer';
 
 const commentId = z.string().min(1).max(64);
 
@@ -24,7 +24,7 @@ async function readThread(kind: unknown, slug: unknown, options: { membersOnly?:
   if (!target || (options.membersOnly && !target.membersOnly)) return null;
   let includeHidden = false;
   if (target.membersOnly) {
-    const { viewer } = await currentCommentViewer();
+    const viewer = await getViewer();
     if (!canRead(target, viewer)) return null;
     includeHidden = viewer.isStaff;
   }

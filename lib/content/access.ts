@@ -1,25 +1,22 @@
 // The one gating function for content: every channel (pages, feeds, search, sitemap,
-// OG images, media) asks here what a viewer may see. Until accounts exist every viewer
-// is anonymous; the billing issue passes real entitlements through the same functions.
+// OG images, media) asks here what a viewer may see. Pure rules over the viewer that
+// lib/viewer/viewer.ts reads once per request (only `entitled` matters here).
 import 'server-only';
 import type { Article } from './articles';
 import type { Episode } from '@/lib/podcast/episodes';
 import type { TranscriptLine } from './schema';
 import { plainText } from './text';
+import { ANONYMOUS, type Viewer } from '@/lib/viewer/types';
 
-export interface Viewer {
-  /** May see premium content right now (decided by lib/billing's getEntitlements). */
-  entitled: boolean;
-}
+/** What the content rules look at: whether the viewer may see premium content now. */
+export type ContentViewer = Pick<Viewer, 'entitled'>;
 
-export const ANONYMOUS: Viewer = Object.freeze({ entitled: false });
-
-export function canSeeFull(item: Article | Episode, viewer: Viewer): boolean {
+export function canSeeFull(item: Article | Episode, viewer: ContentViewer): boolean {
   return item.access === 'public' || viewer.entitled;
 }
 
 /** The MDX a viewer may read, and whether it stops at the preview. */
-export function articleSourceFor(article: Article, viewer: Viewer): { source: string; isPreview: boolean } {
+export function articleSourceFor(article: Article, viewer: ContentViewer): { source: string; isPreview: boolean } {
   if (article.source.premium === null) return { source: article.source.preview, isPreview: false };
   if (canSeeFull(article, viewer)) {
     return { source: `${article.source.preview}\n${article.source.premium}`, isPreview: false };
@@ -41,7 +38,7 @@ export function publicTextOf(item: Article | Episode): string {
  */
 export function episodeExtrasFor(
   episode: Episode,
-  viewer: Viewer,
+  viewer: ContentViewer,
 ): { audioPath: string | null; transcript: TranscriptLine[]; isTeaser: boolean } {
   if (!canSeeFull(episode, viewer)) return { audioPath: null, transcript: [], isTeaser: true };
   const audioPath = episode.audio.localFile ? `/media/podcast/${episode.audio.localFile}` : (episode.audio.remoteUrl ?? null);

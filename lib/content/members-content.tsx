@@ -4,9 +4,7 @@
 // premium text and audio only ever leave the server here, after the entitlement check.
 import { EpisodePlayer } from '@/components/media/episode-player';
 import { PrivateFeedLinks } from '@/components/podcast/private-feed-links';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { getEntitlements } from '@/lib/billing/entitlements';
-import { currentViewer } from '@/lib/billing/viewer';
+import { getViewer } from '@/lib/viewer/viewer';
 import { ensurePrivateFeed, privateFeedUrl } from '@/lib/private-feed/tokens';
 import { articleSourceFor, episodeExtrasFor } from './access';
 import { getArticle } from './articles';
@@ -16,7 +14,7 @@ import { getEpisode } from './podcast';
 export async function loadMembersPartOfArticle(slug: string) {
   const article = typeof slug === 'string' ? getArticle(slug) : undefined;
   if (!article || article.source.premium === null) return null;
-  const { source, isPreview } = articleSourceFor(article, await currentViewer());
+  const { source, isPreview } = articleSourceFor(article, await getViewer());
   if (isPreview) return null;
   return <MdxContent source={source.slice(article.source.preview.length)} />;
 }
@@ -25,11 +23,11 @@ export async function loadMembersPartOfArticle(slug: string) {
 export async function loadMembersPartOfEpisode(slug: string) {
   const episode = typeof slug === 'string' ? getEpisode(slug) : undefined;
   if (!episode || episode.access !== 'members') return null;
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const { audioPath, transcript } = episodeExtrasFor(episode, { entitled: (await getEntitlements(user.id)).premium });
+  const viewer = await getViewer();
+  if (!viewer.user) return null;
+  const { audioPath, transcript } = episodeExtrasFor(episode, viewer);
   if (audioPath === null) return null;
-  const { token } = await ensurePrivateFeed(user.id);
+  const { token } = await ensurePrivateFeed(viewer.user.id);
   return (
     <>
       <EpisodePlayer src={audioPath} type={episode.audio.type} title={episode.title} transcript={transcript} />

@@ -2,7 +2,7 @@
 // a delivery log when one is.
 import 'server-only';
 import { z } from 'zod';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import type { ViewerUser } from '@/lib/viewer/types';
 import { getDb, type PrismaClient } from '@/lib/db';
 import type { OutboxStatus } from '@/lib/db/generated/enums';
 import { demoMode } from '@/lib/demo/mode';
@@ -77,7 +77,7 @@ export async function getOutboxEmail(id: string, db: PrismaClient = getDb()): Pr
  * SITE_URL) under `next dev` or with DEV_OUTBOX_PUBLIC. On a real site nobody else, whatever
  * the other settings say.
  */
-export function canViewOutbox(user: CurrentUser | null): boolean {
+export function canViewOutbox(user: ViewerUser | null): boolean {
   if (user?.role === 'ADMIN') return true;
   return demoMode && (env.DEV_OUTBOX_PUBLIC || env.NODE_ENV !== 'production');
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import path from 'node:path';
-import { episodeExtrasFor, type Viewer } from '@/lib/content/access';
+import { episodeExtrasFor, type ContentViewer } from '@/lib/content/access';
 import { AUDIO_DIR, getEpisodeByAudioFile } from '@/lib/podcast/episodes';
 import { TEASER_AUDIO_FILE, TEASER_AUDIO_PATH } from '@/lib/podcast/members-teaser';
 import { serveFile } from '@/lib/media/serve-file';
@@ -16,7 +16,7 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
  * The viewer is only worked out (a session or a feed token) for members-only audio:
  * public episodes cost no database query.
  */
-export async function servePodcastAudio(request: Request, fileName: string, viewerOf: () => Promise<Viewer>): Promise<Response> {
+export async function servePodcastAudio(request: Request, fileName: string, viewerOf: () => Promise<ContentViewer>): Promise<Response> {
   if (fileName === TEASER_AUDIO_FILE) return serveFile(request, TEASER_AUDIO_PATH, { contentType: 'audio/mpeg', cacheControl: 'public, max-age=86400' });
   const episode = SAFE_NAME.test(fileName) ? getEpisodeByAudioFile(fileName) : undefined;
   if (!episode || !episode.audio.localFile) return plain(404, 'Not found');

@@ -1,5 +1,6 @@
 import 'server-only';
-import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
+import { episodeExtrasFor } from '@/lib/content/access';
+import { ANONYMOUS } from '@/lib/viewer/types';
 import { formatFeedDuration, getAllEpisodes, type Episode } from '@/lib/podcast/episodes';
 import { absoluteUrl, site } from '@/lib/site';
 import { markdownToFeedHtml } from '@/lib/feeds/markdown-html';

@@ -4,11 +4,11 @@
 // is changed elsewhere or reset, and when the account is deleted.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteAccount } from '@/lib/auth/account';
-import { loadSignedInUser } from '@/lib/auth/current-user';
 import { hashPassword } from '@/lib/auth/password';
 import { readSessionToken } from '@/lib/auth/session-token';
 import { replacePassword } from '@/lib/auth/sessions';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { viewerFromCookie } from '@/lib/viewer/viewer';
 import { AuthBrowser, useAsAppDatabase } from '../helpers/auth-browser';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
@@ -31,10 +31,9 @@ async function member() {
   return prisma.user.create({ data: { email: `sessions-${++n}@example.com`, name: 'Sam', passwordHash, emailVerified: new Date() } });
 }
 
-/** Who a replayed Cookie header signs in as, exactly as every page asks (current-user.ts). */
+/** Who a replayed Cookie header signs in as, exactly as every page asks (lib/viewer/viewer.ts). */
 async function whoIs(cookie: string): Promise<string | null> {
-  const token = await readSessionToken(cookie);
-  return (token && (await loadSignedInUser(token, { db: prisma }))?.user.id) ?? null;
+  return (await viewerFromCookie(cookie, { db: prisma })).user?.id ?? null;
 }
 
 async function signedIn(email: string): Promise<AuthBrowser> {

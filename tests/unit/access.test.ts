@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, articleSourceFor, canSeeFull, episodeExtrasFor, publicTextOf, type Viewer } from '@/lib/content/access';
+import { articleSourceFor, canSeeFull, episodeExtrasFor, publicTextOf, type ContentViewer } from '@/lib/content/access';
+import { ANONYMOUS } from '@/lib/viewer/types';
 import { getAllArticles } from '@/lib/content/articles';
 import { getAllEpisodes } from '@/lib/podcast/episodes';
 import { normalize, premiumOnlySentences, roughText } from '../helpers/content-text';
 
-const MEMBER: Viewer = { entitled: true };
+const MEMBER: ContentViewer = { entitled: true };
 const articles = getAllArticles();
 const episodes = getAllEpisodes();
 const membersArticles = articles.filter((a) => a.access === 'members');

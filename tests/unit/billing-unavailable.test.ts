@@ -1,7 +1,10 @@
 // Without Stripe keys (a real site never gets the demo's emulator) the checkout action
 // offers nothing: a clear answer, before any sign-up redirect or Stripe call.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { idleForm } from '@/lib/auth/form-state';
+
+// A visitor: no cookie, so the viewer is anonymous without a database.
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+import { idleResult } from '@/lib/viewer/action-result';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -18,7 +21,7 @@ describe('startCheckoutAction without Stripe keys', () => {
     for (const plan of ['monthly', 'annual', 'bogus']) {
       const form = new FormData();
       form.set('plan', plan);
-      expect(await startCheckoutAction(idleForm, form)).toEqual({ status: 'error', message: 'Online sign-up is not available on this site.' });
+      expect(await startCheckoutAction(idleResult, form)).toEqual({ status: 'error', error: 'failed', message: 'Online sign-up is not available on this site.' });
     }
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import type { ViewerUser } from '@/lib/viewer/types';
 import { extractLinks, outboxFilterSchema } from '@/lib/email/outbox';
 
-const user = (role: CurrentUser['role']): CurrentUser => ({ id: 'u1', email: 'u@example.com', name: null, role, emailVerified: null });
+const user = (role: ViewerUser['role']): ViewerUser => ({ id: 'u1', email: 'u@example.com', name: null, role, emailVerified: null });
 
 describe('extractLinks', () => {
   it('finds every http(s) link once, in order, with its "Label:" when it has one', () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Viewer } from '@/lib/content/access';
+import type { ContentViewer } from '@/lib/content/access';
+import { ANONYMOUS } from '@/lib/viewer/types';
 import { servePodcastAudio } from '@/lib/podcast/audio';
 import { CONTENT_ROOT, isMembers, rawEpisodes } from '../helpers/content-text';
 
@@ -11,8 +12,8 @@ const publicEpisode = rawEpisodes().find((e) => !isMembers(e))!;
 const publicFile = audioOf(publicEpisode);
 const membersFile = audioOf(rawEpisodes().find(isMembers)!);
 const request = (fileName: string, init: RequestInit = {}) => new Request(`http://localhost/media/podcast/${encodeURIComponent(fileName)}`, init);
-const anonymous = async (): Promise<Viewer> => ANONYMOUS;
-const entitled = async (): Promise<Viewer> => ({ entitled: true });
+const anonymous = async (): Promise<ContentViewer> => ANONYMOUS;
+const entitled = async (): Promise<ContentViewer> => ({ entitled: true });
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
 describe('servePodcastAudio', () => {

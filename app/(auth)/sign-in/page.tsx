@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { signIn } from '@/auth';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getViewer } from '@/lib/viewer/viewer';
+import { oauthSignInAction } from '@/lib/auth/actions';
 import { safeReturnPath } from '@/lib/auth/guards';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { MagicLinkForm, PasswordSignInForm } from './sign-in-forms';
@@ -14,10 +14,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : '/account');
-  if (await getCurrentUser()) redirect(callbackUrl);
+  if ((await getViewer()).user) redirect(callbackUrl);
   const linkError = params.error === 'Verification';
   const notLinked = params.error === 'OAuthAccountNotLinked';
-  // Only ids and names: server-action closures below must not carry client secrets.
+  // Only ids and names: nothing else about a provider reaches the page.
   const oauth = configuredOAuthProviders().map(({ id, name }) => ({ id, name }));
   const otherError = typeof params.error === 'string' && !linkError && !notLinked;
   return (
@@ -43,7 +43,9 @@ export default async function SignInPage({ searchParams }: Props) {
           <h2 id="oauth-heading" className="font-semibold">Or continue with</h2>
           <div className="mt-4 flex flex-col gap-3">
             {oauth.map((p) => (
-              <form key={p.id} action={async () => { 'use server'; await signIn(p.id, { redirectTo: callbackUrl }); }}>
+              <form key={p.id} action={oauthSignInAction}>
+                <input type="hidden" name="provider" value={p.id} />
+                <input type="hidden" name="callbackUrl" value={callbackUrl} />
                 <button type="submit" className="w-full rounded-full border border-slate-300 px-5 py-2.5 font-medium hover:bg-sand-50">Continue with {p.name}</button>
               </form>
             ))}

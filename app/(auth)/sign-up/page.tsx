@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getViewer } from '@/lib/viewer/viewer';
 import { safeReturnPath } from '@/lib/auth/guards';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { SignUpForm } from './sign-up-form';
@@ -14,7 +14,7 @@ export default async function SignUpPage({ searchParams }: Props) {
   const { callbackUrl: requested } = await searchParams;
   // Where to continue after confirming the address and signing in (e.g. checkout).
   const callbackUrl = safeReturnPath(typeof requested === 'string' ? requested : null);
-  if (await getCurrentUser()) redirect(callbackUrl === '/' ? '/account' : callbackUrl);
+  if ((await getViewer()).user) redirect(callbackUrl === '/' ? '/account' : callbackUrl);
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">Create your account</h1>

@@ -6,7 +6,6 @@ import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
 import { isStaffRole } from '@/lib/auth/roles';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
-import { getEntitlements } from '@/lib/billing/entitlements';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
 import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { MembershipSection } from './membership-section';
@@ -21,11 +20,11 @@ const roleLabel = { MEMBER: 'Member', COACH: 'Coach', ADMIN: 'Admin' } as const;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AccountPage({ searchParams }: Props) {
-  const user = await requireUser('/account');
+  const { user, entitlements } = await requireUser('/account');
   const params = await searchParams;
   const emailChanged = params.emailChanged === '1';
   const passwordChanged = params.passwordChanged === '1';
-  const [methods, entitlements, notificationSettings] = await Promise.all([getSignInMethods(user.id), getEntitlements(user.id), getNotificationSettings(user.id)]);
+  const [methods, notificationSettings] = await Promise.all([getSignInMethods(user.id), getNotificationSettings(user.id)]);
   return (
     <div className="container-page max-w-2xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>

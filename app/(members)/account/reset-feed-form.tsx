@@ -1,12 +1,12 @@
 'use client';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
-import { idleForm } from '@/lib/auth/form-state';
+import { idleResult } from '@/lib/viewer/action-result';
 import { resetMyFeedAction } from '@/lib/podcast/private-feed/actions';
 
 /** Behind a disclosure and a confirmation: a reset means re-adding the feed in every app. */
 export function ResetFeedForm() {
-  const [state, action, pending] = useActionState(resetMyFeedAction, idleForm);
+  const [state, action, pending] = useActionState(resetMyFeedAction, idleResult);
   return (
     <details className="mt-4 text-sm" open={state.status !== 'idle'}>
       <summary className="cursor-pointer font-medium text-slate-800">Reset the address</summary>

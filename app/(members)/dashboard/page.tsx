@@ -5,13 +5,13 @@ import { ProgrammeCta } from '@/components/programme/programme-cta';
 import { firstName } from '@/lib/auth/display-name';
 import { requireUser } from '@/lib/auth/guards';
 import { getPhases } from '@/lib/content/programme';
-import { getProgrammeViewer } from '@/lib/programme/viewer';
+import { loadMemberProgramme } from '@/lib/programme/store';
 
 export const metadata: Metadata = { title: 'Your progress', robots: { index: false } };
 
 export default async function DashboardPage() {
-  const user = await requireUser('/dashboard');
-  const { programme } = await getProgrammeViewer();
+  const { user, entitled } = await requireUser('/dashboard');
+  const programme = entitled ? await loadMemberProgramme(user.id) : null;
   return (
     <div className="container-page max-w-5xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Your progress{firstName(user.name) && <>, <bdi>{firstName(user.name)}</bdi></>}</h1>

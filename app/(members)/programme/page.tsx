@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { RestartProgrammeForm } from '@/components/programme/programme-forms';
 import { ProgrammeCta } from '@/components/programme/programme-cta';
 import { getPhases } from '@/lib/content/programme';
-import { getProgrammeViewer } from '@/lib/programme/viewer';
+import { loadMemberProgramme } from '@/lib/programme/store';
+import { getViewer } from '@/lib/viewer/viewer';
 
 export const metadata: Metadata = {
   title: 'The programme',
@@ -15,7 +16,8 @@ export const metadata: Metadata = {
 
 export default async function ProgrammePage() {
   const phases = getPhases();
-  const { user, entitled, programme } = await getProgrammeViewer();
+  const { user, entitled } = await getViewer();
+  const programme = user && entitled ? await loadMemberProgramme(user.id) : null;
   const overview = programme?.overview;
   return (
     <div className="container-page max-w-4xl py-10 sm:py-14">

@@ -4,10 +4,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChoosePlanForm } from '@/components/billing/billing-forms';
 import { TestModeBanner } from '@/components/billing/test-mode-banner';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { getEntitlements } from '@/lib/billing/entitlements';
 import { formatPrice, getPlans, type Plan } from '@/lib/billing/plans';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
+import { getViewer } from '@/lib/viewer/viewer';
 
 export const metadata: Metadata = {
   title: 'Membership',
@@ -35,8 +34,7 @@ async function loadPlans(): Promise<{ plans: Plan[]; unavailable: boolean }> {
 export default async function PricingPage({ searchParams }: Props) {
   const params = await searchParams;
   const chosen = params.plan === 'monthly' || params.plan === 'annual' ? params.plan : null;
-  const [user, { plans, unavailable }] = await Promise.all([getCurrentUser(), loadPlans()]);
-  const entitlements = user ? await getEntitlements(user.id) : null;
+  const [{ user, entitlements }, { plans, unavailable }] = await Promise.all([getViewer(), loadPlans()]);
   const monthly = plans.find((p) => p.key === 'monthly');
   return (
     <div className="container-page max-w-4xl py-10 sm:py-14">

@@ -6,7 +6,7 @@ import { requireCoach } from '@/lib/auth/guards';
 export const metadata: Metadata = { title: 'Staff', robots: { index: false } };
 
 export default async function StaffHomePage() {
-  const user = await requireCoach('/staff');
+  const { user } = await requireCoach('/staff');
   return (
     <div className="container-page max-w-3xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Staff</h1>

@@ -5,7 +5,8 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import type { Entitlements } from '@/lib/billing/entitlements';
-import { ANONYMOUS, episodeExtrasFor } from '@/lib/content/access';
+import { episodeExtrasFor } from '@/lib/content/access';
+import { ANONYMOUS } from '@/lib/viewer/types';
 import { getAllEpisodes, type Episode } from '@/lib/podcast/episodes';
 import { episodeFeedItem, podcastFeedXml, type PodcastFeedItem } from '@/lib/podcast/public-feed';
 import { absoluteUrl } from '@/lib/site';

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getViewer } from '@/lib/viewer/viewer';
 import { canViewOutbox, listOutbox, outboxFilterSchema } from '@/lib/email/outbox';
 import { OutboxTime, StatusBadge } from './outbox-ui';
 
@@ -15,7 +15,7 @@ const LIMIT = 100;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OutboxPage({ searchParams }: Props) {
-  if (!canViewOutbox(await getCurrentUser())) notFound();
+  if (!canViewOutbox((await getViewer()).user)) notFound();
   const raw = await searchParams;
   const rawTo = (Array.isArray(raw.to) ? raw.to[0] : raw.to) ?? '';
   const parsed = outboxFilterSchema.safeParse({ to: rawTo });

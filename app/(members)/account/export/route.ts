@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/guards';
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const user = await requireUser('/account');
+  const { user } = await requireUser('/account');
   const data = await exportAccountData(user.id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

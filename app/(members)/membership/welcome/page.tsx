@@ -8,7 +8,7 @@ import { TestModeBanner } from '@/components/billing/test-mode-banner';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { firstName } from '@/lib/auth/display-name';
 import { requireUser } from '@/lib/auth/guards';
-import { getEntitlements, loadEntitlements } from '@/lib/billing/entitlements';
+import { loadEntitlements } from '@/lib/billing/entitlements';
 import { billingConfigured, billingTestMode, getStripe } from '@/lib/billing/stripe-client';
 import { syncSubscription } from '@/lib/billing/sync';
 
@@ -44,13 +44,14 @@ async function confirmCheckout(sessionId: string, userId: string): Promise<strin
 
 export default async function WelcomePage({ searchParams }: Props) {
   const sessionId = sessionIdSchema.safeParse((await searchParams).session_id);
-  const user = await requireUser(sessionId.success ? `/membership/welcome?session_id=${sessionId.data}` : '/account');
+  const viewer = await requireUser(sessionId.success ? `/membership/welcome?session_id=${sessionId.data}` : '/account');
   // No Stripe keys: no checkout ever sent anyone here.
   if (!sessionId.success || !billingConfigured()) notFound();
 
+  const { user } = viewer;
   const problem = await confirmCheckout(sessionId.data, user.id);
   // Fresh, not the per-request cache: the sync above just changed it.
-  const entitlements = problem ? await getEntitlements(user.id) : await loadEntitlements(user.id);
+  const entitlements = problem ? viewer.entitlements : await loadEntitlements(user.id);
   return (
     <div className="container-page max-w-2xl py-10 sm:py-14">
       {billingTestMode() && <div className="mb-6"><TestModeBanner /></div>}

@@ -13,7 +13,8 @@ import { resolveTarget } from '@/lib/comments/targets';
 import { getPhase } from '@/lib/content/programme';
 import { moveAdvice } from '@/lib/programme/progress';
 import { phaseDefinitions } from '@/lib/programme/store';
-import { getProgrammeViewer } from '@/lib/programme/viewer';
+import { loadMemberProgramme } from '@/lib/programme/store';
+import { getViewer } from '@/lib/viewer/viewer';
 
 type Props = { params: Promise<{ phase: string }> };
 
@@ -25,7 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PhasePage({ params }: Props) {
   const phase = getPhase((await params).phase);
   if (!phase) notFound();
-  const { user, entitled, programme } = await getProgrammeViewer();
+  const { user, entitled } = await getViewer();
+  const programme = user && entitled ? await loadMemberProgramme(user.id) : null;
   const overview = programme?.overview;
   const progress = overview?.phases.find((p) => p.phaseSlug === phase.slug);
   const advice = overview ? moveAdvice(overview, phaseDefinitions(), phase.slug) : null;

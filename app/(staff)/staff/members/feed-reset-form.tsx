@@ -1,11 +1,11 @@
 'use client';
 import { useActionState } from 'react';
-import { idleForm } from '@/lib/auth/form-state';
+import { idleResult } from '@/lib/viewer/action-result';
 import { staffResetFeedAction } from '@/lib/podcast/private-feed/actions';
 
 /** Gives a member's private feed a new address; the member is emailed where to find it. */
 export function FeedResetForm({ userId, label }: { userId: string; label: string }) {
-  const [state, action, pending] = useActionState(staffResetFeedAction, idleForm);
+  const [state, action, pending] = useActionState(staffResetFeedAction, idleResult);
   return (
     <form action={action} className="mt-1">
       <input type="hidden" name="userId" value={userId} />

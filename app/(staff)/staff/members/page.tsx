@@ -55,7 +55,7 @@ function MembershipCell({ member, isAdmin, sharing }: { member: Member; isAdmin:
 
 export default async function StaffMembersPage({ searchParams }: Props) {
   // Coaches look members up and open their progress; role and comp changes are admins'.
-  const staff = await requireCoach('/staff/members');
+  const { user: staff } = await requireCoach('/staff/members');
   const isAdmin = staff.role === 'ADMIN';
   const raw = await searchParams;
   const query = memberSearchSchema.parse({ q: raw.q, page: raw.page });

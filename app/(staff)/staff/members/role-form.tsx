@@ -1,10 +1,10 @@
 'use client';
 import { useActionState } from 'react';
-import { idleForm } from '@/lib/auth/form-state';
+import { idleResult } from '@/lib/viewer/action-result';
 import { changeRoleAction } from '@/lib/auth/staff-actions';
 
 export function RoleForm({ userId, role, label }: { userId: string; role: string; label: string }) {
-  const [state, action, pending] = useActionState(changeRoleAction, idleForm);
+  const [state, action, pending] = useActionState(changeRoleAction, idleResult);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getViewer } from '@/lib/viewer/viewer';
 import { canViewOutbox, extractLinks, getOutboxEmail } from '@/lib/email/outbox';
 import { OutboxTime, StatusBadge } from '../outbox-ui';
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Email', robots: { index: false, foll
 type Props = { params: Promise<{ id: string }> };
 
 export default async function OutboxEmailPage({ params }: Props) {
-  if (!canViewOutbox(await getCurrentUser())) notFound();
+  if (!canViewOutbox((await getViewer()).user)) notFound();
   const { id } = await params;
   const email = await getOutboxEmail(id);
   if (!email) notFound();

@@ -10,7 +10,8 @@ import { ProgrammeCta } from '@/components/programme/programme-cta';
 import { getPhase, getSession, type ProgrammeExercise } from '@/lib/content/programme';
 import { MdxContent } from '@/lib/content/mdx';
 import { signedMediaUrl } from '@/lib/programme/media-urls';
-import { getProgrammeViewer } from '@/lib/programme/viewer';
+import { loadMemberProgramme } from '@/lib/programme/store';
+import { getViewer } from '@/lib/viewer/viewer';
 
 type Props = { params: Promise<{ phase: string; session: string }> };
 
@@ -30,7 +31,8 @@ export default async function SessionPage({ params }: Props) {
   const phase = getPhase(phaseSlug);
   const session = getSession(phaseSlug, sessionSlug);
   if (!phase || !session) notFound();
-  const { user, entitled, programme } = await getProgrammeViewer();
+  const { user, entitled } = await getViewer();
+  const programme = user && entitled ? await loadMemberProgramme(user.id) : null;
   const index = phase.sessions.findIndex((s) => s.slug === session.slug);
   const next = phase.sessions[index + 1];
   const previous = phase.sessions[index - 1];

@@ -1,7 +1,6 @@
 // GET/HEAD /media/programme/<phase>/<file>?u=&e=&s= – a programme video or poster, with
 // byte ranges so seeking works, for the entitled member the signed link was made for.
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { getEntitlements } from '@/lib/billing/entitlements';
+import { getViewer } from '@/lib/viewer/viewer';
 import { programmeMediaPath } from '@/lib/content/programme';
 import { serveFile } from '@/lib/media/serve-file';
 import { checkMediaLink } from '@/lib/programme/media-urls';
@@ -22,10 +21,10 @@ async function serve(request: Request, { params }: Context): Promise<Response> {
   const url = new URL(request.url);
   const link = checkMediaLink(`/media/programme/${encodeURIComponent(phase)}/${encodeURIComponent(file)}`, url.searchParams);
   if (!link.ok) return refuse(403, link.reason === 'expired' ? 'This video link has expired. Reload the session page for a new one.' : 'This video link is not valid.');
-  const user = await getCurrentUser();
+  const { user, entitled } = await getViewer();
   // A copied link does not work for anyone else, signed in or not.
   if (!user || user.id !== link.userId) return refuse(403, 'This video link belongs to another member.');
-  if (!(await getEntitlements(user.id)).premium) return refuse(403, 'Programme videos are for members.');
+  if (!entitled) return refuse(403, 'Programme videos are for members.');
   const extension = file.split('.').pop()?.toLowerCase() ?? '';
   return serveFile(request, filePath, { contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', cacheControl: 'private, max-age=600' });
 }
