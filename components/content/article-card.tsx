@@ -1,17 +1,7 @@
 import Link from 'next/link';
 import { FormattedDate } from './formatted-date';
 import { MembersBadge } from './members-badge';
-
-export interface ArticleCardData {
-  url: string;
-  title: string;
-  description: string;
-  published: Date;
-  readingMinutes: number;
-  access: 'public' | 'members';
-  cover: { src: string; alt: string };
-  authorName: string;
-}
+import type { ArticleCardData } from '@/lib/content/cards';
 
 export function ArticleCard({ article, headingLevel = 'h3' }: { article: ArticleCardData; headingLevel?: 'h2' | 'h3' }) {
   const Heading = headingLevel;

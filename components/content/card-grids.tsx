@@ -1,5 +1,6 @@
-import { ArticleCard, type ArticleCardData } from './article-card';
-import { EpisodeCard, type EpisodeCardData } from './episode-card';
+import type { ArticleCardData, EpisodeCardData } from '@/lib/content/cards';
+import { ArticleCard } from './article-card';
+import { EpisodeCard } from './episode-card';
 
 export function ArticleGrid({ articles }: { articles: ArticleCardData[] }) {
   return (

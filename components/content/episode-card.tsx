@@ -1,18 +1,7 @@
 import Link from 'next/link';
 import { FormattedDate } from './formatted-date';
 import { MembersBadge } from './members-badge';
-
-export interface EpisodeCardData {
-  url: string;
-  title: string;
-  description: string;
-  published: Date;
-  number: number;
-  season: number;
-  duration: string;
-  access: 'public' | 'members';
-  cover?: { src: string; alt: string };
-}
+import type { EpisodeCardData } from '@/lib/content/cards';
 
 export function EpisodeCard({ episode, headingLevel = 'h3' }: { episode: EpisodeCardData; headingLevel?: 'h2' | 'h3' }) {
   const Heading = headingLevel;

@@ -1,9 +1,31 @@
-// View models for listings: only what a card shows, never a premium body.
+// View models for listings: only what a card shows, never a premium body. The card
+// components (components/content) render these shapes.
 import 'server-only';
-import type { ArticleCardData } from '@/components/content/article-card';
-import type { EpisodeCardData } from '@/components/content/episode-card';
-import type { Article } from './articles';
 import { formatDuration, type Episode } from '@/lib/podcast/episodes';
+import type { Article } from './articles';
+
+export interface ArticleCardData {
+  url: string;
+  title: string;
+  description: string;
+  published: Date;
+  readingMinutes: number;
+  access: 'public' | 'members';
+  cover: { src: string; alt: string };
+  authorName: string;
+}
+
+export interface EpisodeCardData {
+  url: string;
+  title: string;
+  description: string;
+  published: Date;
+  number: number;
+  season: number;
+  duration: string;
+  access: 'public' | 'members';
+  cover?: { src: string; alt: string };
+}
 
 export function articleCard(article: Article): ArticleCardData {
   return {
