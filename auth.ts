@@ -1,7 +1,7 @@
 // Auth.js configuration: password and magic-link sign-in, plus Google and GitHub when
 // their keys are configured. Sessions are encrypted JWTs naming a server-side session row
 // (lib/auth/sessions.ts), and every request re-reads the user through that row
-// (lib/auth/current-user.ts, which decrypts the cookie with Auth.js's own decoder): role
+// (lib/viewer/viewer.ts, which decrypts the cookie with Auth.js's own decoder): role
 // changes apply at once, and sign-out, a password change or deleting the account end
 // sessions at once, copied cookies included.
 // Both sign-in paths apply their rate limits inside Auth.js (the password check, the

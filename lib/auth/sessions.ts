@@ -1,5 +1,5 @@
 // Server-side sessions behind Auth.js's JWT cookies. Each sign-in gets an AuthSession row
-// whose id travels in the (encrypted) cookie; lib/auth/current-user.ts accepts a cookie only
+// whose id travels in the (encrypted) cookie; lib/viewer/viewer.ts accepts a cookie only
 // while its row exists, reading it in the same statement as the user. So ending a session
 // is deleting its row, and a copied cookie stops working at once: sign-out ends one
 // browser's session (not every device's, as bumping a per-user version would), a password
