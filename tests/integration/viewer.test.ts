@@ -8,17 +8,23 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/lib/auth/sessions';
 import { loadEntitlements } from '@/lib/billing/entitlements';
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { loadViewer, viewerFromCookie } from '@/lib/viewer/viewer';
+import { getViewer, loadViewer, viewerFromCookie } from '@/lib/viewer/viewer';
+import { useAsAppDatabase } from '../helpers/auth-browser';
 import { createCountingTestDatabase, testDatabaseKind, type CountingTestDatabase } from '../helpers/database';
 
 const SECRET = vi.hoisted(() => 'integration-test-secret-that-is-long-enough-0123');
 vi.hoisted(() => vi.stubEnv('AUTH_SECRET', SECRET));
+
+/** The request's Cookie header, as next/headers gives it to getViewer. */
+const request = vi.hoisted(() => ({ cookie: null as string | null }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}) }));
 
 let db: CountingTestDatabase;
 let prisma: PrismaClient;
 beforeAll(async () => {
   db = await createCountingTestDatabase();
   prisma = db.connection.prisma;
+  useAsAppDatabase(db.connection);
 });
 afterAll(() => db?.drop());
 
@@ -132,5 +138,15 @@ describe(`the viewer on ${testDatabaseKind()}`, () => {
     expect(statements).toBe(1);
     expect(result).toMatchObject({ premium: true, source: 'subscription', subscription: { status: 'active', currentPeriodEnd: days(5) } });
     expect((await loadEntitlements('no-such-user', { db: prisma, now })).premium).toBe(false);
+  });
+
+  it('getViewer reads the request cookie and answers from one statement', async () => {
+    const coach = await account('request', 'COACH');
+    request.cookie = await cookieFor(coach.id, await startSession(coach.id, { db: prisma }));
+    const { result: viewer, statements } = await db.countStatements(() => getViewer());
+    expect(statements).toBe(1);
+    expect(viewer).toMatchObject({ session: 'valid', isStaff: true, entitled: true, user: { id: coach.id, role: 'COACH' } });
+    request.cookie = null;
+    expect(await db.countStatements(() => getViewer())).toEqual({ result: expect.objectContaining({ user: null, session: 'none' }), statements: 0 });
   });
 });

@@ -7,10 +7,13 @@ import { cleanDisplayName } from '@/lib/auth/display-name';
 import { requireCoach } from '@/lib/auth/guards';
 import { memberSearchSchema, searchMembers } from '@/lib/auth/members';
 import { CompForms } from '@/components/billing/billing-forms';
-import { decideEntitlements, type Entitlements } from '@/lib/billing/entitlements';
+import type { Entitlements } from '@/lib/billing/entitlements';
 import { feedSharingOf, flaggedFeeds, SHARED_FEED_CLIENTS, type FeedSharing } from '@/lib/podcast/private-feed/sharing';
 import { FeedResetForm } from './feed-reset-form';
 import { RoleForm } from './role-form';
+
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
 
 function membershipSummary(e: Entitlements): string {
   const sub = e.subscription;
@@ -42,8 +45,7 @@ function FeedUse({ sharing, label, userId }: { sharing: FeedSharing; label: stri
 }
 
 function MembershipCell({ member, isAdmin, sharing }: { member: Member; isAdmin: boolean; sharing: FeedSharing | undefined }) {
-  // Role left out: staff access is not a membership worth showing here.
-  const entitlements = decideEntitlements({ role: 'MEMBER', subscriptions: member.subscriptions, comps: member.compGrants });
+  const entitlements = member.membership;
   return (
     <>
       <p data-testid="member-membership">{membershipSummary(entitlements)}</p>
