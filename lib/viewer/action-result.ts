@@ -17,6 +17,9 @@ export type ActionResult<Data = undefined> =
 
 export type ActionFailure = Extract<ActionResult, { status: 'error' }>;
 
+/** The unauthorised answer to someone not signed in (forms add a sign-in link to it). */
+export const SIGN_IN_FIRST = 'Please sign in to do this. If you were signed in, your session has ended.';
+
 /** A form's state before its first submission. */
 export const idleResult = { status: 'idle' } as const satisfies ActionResult;
 

@@ -5,7 +5,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { consumeRateLimits, describeWait, type RateLimitRule } from '@/lib/rate-limit/rate-limit';
-import { fieldErrorsOf, type ActionFailure, type ActionResult } from './action-result';
+import { fieldErrorsOf, SIGN_IN_FIRST, type ActionFailure, type ActionResult } from './action-result';
 import { formObject } from './form-data';
 import { getViewer, isSignedIn, type SignedInViewer, type Viewer } from './viewer';
 
@@ -33,7 +33,7 @@ export interface ActionSpec<A extends Access, S extends z.ZodType, Data> {
 }
 
 const REFUSALS: Record<Exclude<Access, 'anyone'>, string> = {
-  'signed-in': 'Please sign in to do this. If you were signed in, your session has ended.',
+  'signed-in': SIGN_IN_FIRST,
   entitled: 'This is for members. Your membership may have ended: see your account page.',
   coach: 'Only coaches and admins can do this.',
   admin: 'Only admins can do this.',
