@@ -37,9 +37,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /security\// },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /(security|cluster)\// },
     // Attack probes against a production-mode server (non-loopback SITE_URL, no demo behaviour).
     { name: 'security', use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: PRODUCTION_URL }, testMatch: /security\/.*\.spec\.ts/ },
+    // Two instances of its own on one PostgreSQL and one Redis (e2e/cluster/cluster.ts).
+    { name: 'cluster', use: { ...devices['Desktop Chrome'], channel: undefined }, testMatch: /cluster\/.*\.spec\.ts/ },
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testMatch: /reading|accessibility/ },
   ],
   // In order: the first builds the site if needed, the second reuses that build.
