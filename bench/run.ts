@@ -1,16 +1,33 @@
 // npm run bench – builds and starts the app, then measures side by side in one run
 // (these machines are noisy: compare the ratios, not the absolute numbers):
 //   baseline        the article's HTML from memory via bare node:http
-//   article page    a prerendered public article
-//   home page       the prerendered home page
+//   article page    a public article, anonymous: cached by Next (Cache Components) on the
+//                   first request, then served from that cache
+//   home page       the home page
 //   podcast feed    /podcast/feed.xml
+//   search page     rendered per request, for scale
 //   private feed    the demo member's private podcast feed (token, fetch counting, entitlement)
 //   premium session a programme session page for the signed-in, subscribed demo member
-//                   (session check, entitlement, progress: rendered per request)
-// and reports the article page's JavaScript and HTML bytes and the server's memory;
-// then Stripe webhook throughput with 30% duplicates and the end-state check (bench/webhooks.ts),
-// and comment posting throughput and 1,000-comment thread timing (bench/comments.ts).
+//                   (session check, entitlement, progress: per viewer), on one instance
+//   premium, two instances
+//                   the same page with two app instances on one PostgreSQL database and one
+//                   Redis, 25 connections to each (bench/cluster.ts)
+// and reports the article page's JavaScript and HTML bytes and the server's memory; then a
+// comment's propagation from one instance to the other (p50, max), Stripe webhook
+// throughput with 30% duplicates and the end-state check (bench/webhooks.ts), and comment
+// posting throughput and 1,000-comment thread timing (bench/comments.ts).
+// The one-instance rows run without Redis (Next's in-process cache, as `npm start`).
 // Loopback only; every load run is bounded in time.
+//
+// BENCH_ONLY=pages[,…] runs only some parts (a comma list; unset: everything):
+//   pages        baseline, article page, premium session page on one and on two instances
+//   routes       home page, podcast feed, search page, private feed, server memory
+//   threads      the phase pages with and without a 1,000-comment thread
+//   propagation  a comment's propagation between two instances
+//   webhooks, comments   the in-process benchmarks
+// BENCH_PROFILE=1: the one-instance server and instance A run with --cpu-prof; their self
+// time during the article and premium rows is summarised (top functions and modules);
+// with BENCH_PROFILE_DIR the one-instance server's .cpuprofile file is kept there.
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -19,36 +36,34 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import { startLocalStripe } from '../scripts/lib/local-stripe';
-import { ensureEmbeddedDatabase, ensureProductionBuild, serverCommand } from '../scripts/lib/prepare-build';
+import { ensureEmbeddedDatabase, ensureProductionBuild } from '../scripts/lib/prepare-build';
 import { RENDER_BUDGET } from '../lib/comments/thread-plan';
+import { signInCookie, startAppServer, waitFor } from './app-server';
+import { measurePropagation, planCluster, startCluster, type Propagation } from './cluster';
 import { throwawayServerDatabase } from './harness';
+import { monotonicMicros, summariseProfile, type ProfileWindow } from './profile';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-// BENCH_PORT: where the app listens (the baseline and the Stripe emulator take the next two).
+// BENCH_PORT: where the app listens (the baseline and the Stripe emulator take the next
+// two; the two-instance rows the three after those).
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASELINE_PORT = APP_PORT + 1;
 const STRIPE_PORT = APP_PORT + 2;
+const CLUSTER_PORTS = { a: APP_PORT + 3, b: APP_PORT + 4, stripe: APP_PORT + 5 };
+const PROPAGATION_COMMENTS = Math.min(20, Number(process.env.BENCH_PROPAGATION_COMMENTS ?? 20));
 const SESSION_PAGE = '/programme/phase-two/single-leg-balance';
 const ARTICLE = '/articles/what-to-do-in-a-back-pain-flare-up';
 const app = `http://127.0.0.1:${APP_PORT}`;
 
+const SECTIONS = ['pages', 'routes', 'threads', 'propagation', 'webhooks', 'comments'] as const;
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown part ${name} (known: ${SECTIONS.join(', ')})`);
+const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
+
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
 process.on('SIGINT', () => process.exit(130));
-
-async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
-}
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -64,32 +79,36 @@ function treeRssMb(pid: number): number {
   return total;
 }
 
-interface Row { name: string; rps: number; p50: number; p99: number; errors: number }
+/** A load run; p50 and p99 are Infinity when no response came back within it. */
+interface Row { name: string; rps: number; p50: number; p99: number; errors: number; statuses?: string }
 
-async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
-  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up, not reported
-  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
-}
-
-/** Signs in through Auth.js's own credentials endpoint and returns the session cookie. */
-async function signInCookie(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${app}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${app}/api/auth/callback/password`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${app}/account` }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
-  if (!session) throw new Error(`Signing in ${email} for the benchmark failed (HTTP ${response.status})`);
-  return session.split(';')[0];
+/** `url`: one URL, or several that autocannon's connections take in turn (connection i: url[i % n]). */
+async function load(name: string, url: string | string[], headers: Record<string, string> = {}, connections = CONNECTIONS): Promise<Row> {
+  const target = url as string; // autocannon takes an array too; its types say string
+  await autocannon({ url: target, headers, connections, duration: 2 }); // warm-up, not reported
+  const r = await autocannon({ url: target, headers, connections, duration: DURATION });
+  const answered = r.requests.total > 0;
+  const statuses = r.non2xx > 0 ? Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => `HTTP ${code}: ${count}`).join(', ') : undefined;
+  return { name, rps: r.requests.average, p50: answered ? r.latency.p50 : Infinity, p99: answered ? r.latency.p99 : Infinity, errors: r.errors + r.non2xx, statuses };
 }
 
 function gzipSize(buffer: Buffer): number {
   return zlib.gzipSync(buffer, { level: 9 }).length;
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+const num = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'none').padStart(9);
+const printRow = (r: Row, base: number) => console.log(`${pad(r.name, 62)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${(r.rps / base).toFixed(2).padStart(8)}x${String(r.errors).padStart(8)}`);
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const ms = (n: number) => (Number.isFinite(n) ? `${n} ms` : 'none: no response within the run');
+
+function propagationSummary(p: Propagation): string {
+  const sorted = [...p.delays].sort((x, y) => x - y);
+  if (sorted.length === 0) return `none of ${p.missed} comments showed on B within ${p.timeoutMs} ms`;
+  const p50 = sorted[Math.floor((sorted.length - 1) / 2)];
+  const max = sorted[sorted.length - 1];
+  const missed = p.missed ? `, ${p.missed} NOT shown within ${p.timeoutMs} ms` : '';
+  return `p50 ${p50.toFixed(0)} ms, max ${max.toFixed(0)} ms over ${sorted.length} comments${missed}; <= 1 s: ${met(p.missed === 0 && max <= 1000)}`;
 }
 
 async function main() {
@@ -102,7 +121,7 @@ async function main() {
   if (process.env.BENCH_DATABASE_URL) {
     const database = await throwawayServerDatabase(process.env.BENCH_DATABASE_URL, 'bench_app');
     databaseUrl = database.url;
-    dropServerDatabase = database.drop;
+    cleanups.push(database.drop);
     settleDatabase = database.settle;
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
@@ -112,28 +131,37 @@ async function main() {
     ensureEmbeddedDatabase(databaseUrl);
   }
   const databaseLabel = databaseUrl.startsWith('pglite:') ? 'embedded PGlite' : 'PostgreSQL server';
-  const seeded = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'seed-thread.ts'), databaseUrl], { stdio: 'inherit' });
-  if (seeded.status !== 0) throw new Error('Seeding the 1,000-comment thread failed');
+  if (runs('threads')) {
+    const seeded = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'seed-thread.ts'), databaseUrl], { stdio: 'inherit' });
+    if (seeded.status !== 0) throw new Error('Seeding the 1,000-comment thread failed');
+  }
 
+  // BENCH_PROFILE=1: a CPU profile of the one-instance server, written when it stops (kept
+  // in BENCH_PROFILE_DIR when that is set, e.g. to open it in Chrome's DevTools).
+  const keptProfileDir = process.env.BENCH_PROFILE_DIR ? path.resolve(process.env.BENCH_PROFILE_DIR) : null;
+  if (keptProfileDir) fs.mkdirSync(keptProfileDir, { recursive: true });
+  const profileDir = process.env.BENCH_PROFILE === '1' ? (keptProfileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'))) : null;
   // The Stripe emulator, so the demo member is seeded with a live subscription.
   const localStripe = await startLocalStripe({ appPort: APP_PORT, emulatorPort: STRIPE_PORT });
   process.on('exit', () => void localStripe.emulator.close());
-  const server = spawn(process.execPath, serverCommand(false), {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...localStripe.env, NODE_ENV: 'production', PORT: String(APP_PORT), SITE_URL: app, DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') },
+  const server = startAppServer({
+    port: APP_PORT,
+    databaseUrl,
+    authSecret: crypto.randomBytes(32).toString('base64url'),
+    stripeEnv: localStripe.env,
+    nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    stderr: 'inherit',
   });
-  children.push(server);
+  children.push(server.child);
   // /search is rendered by Next, so it answers only once instrumentation prepared the database.
-  await waitFor(`${app}/search`);
+  await waitFor(`${app}/search`, 120_000, server.child);
   await settleDatabase();
 
+  // The first request renders the article and fills Next's cache; the second is served from it.
+  await (await fetch(`${app}${ARTICLE}`)).arrayBuffer();
   const articleResponse = await fetch(`${app}${ARTICLE}`);
   const html = Buffer.from(await articleResponse.arrayBuffer());
-  const prerendered = articleResponse.headers.get('x-nextjs-prerender') === '1' || articleResponse.headers.get('x-nextjs-cache') !== null;
-  const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
-  const staticRoutes = Object.keys(manifest.routes);
-  const articlesStatic = staticRoutes.filter((r) => r.startsWith('/articles/') && !r.includes('/page/')).length;
-  const episodesStatic = staticRoutes.filter((r) => r.startsWith('/podcast/') && !r.endsWith('.xml')).length;
+  const cacheState = articleResponse.headers.get('x-nextjs-cache') ?? (articleResponse.headers.get('x-nextjs-prerender') === '1' ? 'prerendered' : null);
 
   const scripts = [...html.toString().matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
   let jsGzip = 0;
@@ -144,92 +172,156 @@ async function main() {
   baseline.stdin!.end(html);
   await waitFor(`http://127.0.0.1:${BASELINE_PORT}/`);
 
-  console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s per route after a 2 s warm-up, all on this machine. Database: ${databaseLabel}.\n`);
+  console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s per route after a 2 s warm-up, all on this machine. Database: ${databaseLabel}.${only.length ? ` Only: ${only.join(', ')}.` : ''}\n`);
   const rows: Row[] = [];
-  rows.push(await load('baseline: same HTML from node:http', `http://127.0.0.1:${BASELINE_PORT}/`));
-  const rssBefore = treeRssMb(server.pid!);
-  rows.push(await load(`article page (${ARTICLE})`, `${app}${ARTICLE}`));
-  rows.push(await load('home page (/)', `${app}/`));
-  rows.push(await load('podcast feed (/podcast/feed.xml)', `${app}/podcast/feed.xml`));
-  const rssAfter = treeRssMb(server.pid!);
-  // Not one of the prerendered routes: a page Next renders per request, for scale.
-  rows.push(await load('search page (dynamic, rendered per request)', `${app}/search?q=stiff+back`));
-  const rssAfterDynamic = treeRssMb(server.pid!);
-  const member = await signInCookie('member@steadyspine.example', 'demo-member-pass');
-  // The member's private podcast feed, as a podcast app polls it (token only, no cookie):
-  // token lookup, fetch counting and the entitlement on every request, the XML from the per-member cache.
-  const feedPath = /\/podcast\/private\/[A-Za-z0-9_-]{43}\/feed\.xml/.exec(await (await fetch(`${app}/account`, { headers: { Cookie: member } })).text())?.[0];
-  if (!feedPath) throw new Error('The account page shows the benchmark member no private feed');
-  rows.push(await load('private podcast feed (member, per request)', `${app}${feedPath}`));
-  const sessionPage = await fetch(`${app}${SESSION_PAGE}`, { headers: { Cookie: member } });
-  if (!(await sessionPage.text()).includes('Mark complete')) throw new Error('The benchmark member does not see the premium session page');
-  rows.push(await load(`premium session page (member, ${SESSION_PAGE.split('/').pop()})`, `${app}${SESSION_PAGE}`, { Cookie: member }));
-  const rssAfterPremium = treeRssMb(server.pid!);
+  const baselineRow = await load('baseline: same HTML from node:http', `http://127.0.0.1:${BASELINE_PORT}/`);
+  rows.push(baselineRow);
+  const rssBefore = treeRssMb(server.child.pid!);
+  const profileWindows: ProfileWindow[] = [];
+  /** A load run, its span kept for the CPU profile (BENCH_PROFILE=1). */
+  const profiled = async (label: string, run: () => Promise<Row>) => {
+    const from = monotonicMicros();
+    const row = await run();
+    profileWindows.push({ label, from, to: monotonicMicros() });
+    return row;
+  };
+  const article = runs('pages') ? await profiled('article page row', () => load(`article page (${ARTICLE})`, `${app}${ARTICLE}`)) : null;
+  if (article) rows.push(article);
+  const memory: string[] = [`${rssBefore.toFixed(0)} MB idle after start`];
+  if (runs('routes')) {
+    rows.push(await load('home page (/)', `${app}/`));
+    rows.push(await load('podcast feed (/podcast/feed.xml)', `${app}/podcast/feed.xml`));
+    memory.push(`${treeRssMb(server.child.pid!).toFixed(0)} MB after the article/home/feed runs`);
+    rows.push(await load('search page (dynamic, rendered per request)', `${app}/search?q=stiff+back`));
+    memory.push(`${treeRssMb(server.child.pid!).toFixed(0)} MB after the dynamic search run`);
+  }
+  const member = await signInCookie(app, 'member@steadyspine.example', 'demo-member-pass');
+  if (runs('routes')) {
+    // The member's private podcast feed, as a podcast app polls it (token only, no cookie):
+    // token lookup, fetch counting and the entitlement on every request, the XML from the per-member cache.
+    const feedPath = /\/podcast\/private\/[A-Za-z0-9_-]{43}\/feed\.xml/.exec(await (await fetch(`${app}/account`, { headers: { Cookie: member } })).text())?.[0];
+    if (!feedPath) throw new Error('The account page shows the benchmark member no private feed');
+    rows.push(await load('private podcast feed (member, per request)', `${app}${feedPath}`));
+  }
+  let premium: Row | null = null;
+  if (runs('pages')) {
+    const sessionPage = await fetch(`${app}${SESSION_PAGE}`, { headers: { Cookie: member } });
+    if (!(await sessionPage.text()).includes('Mark complete')) throw new Error('The benchmark member does not see the premium session page');
+    premium = await profiled('premium session row', () => load(`premium session page (member, ${SESSION_PAGE.split('/').pop()}, one instance)`, `${app}${SESSION_PAGE}`, { Cookie: member }));
+    rows.push(premium);
+    memory.push(`${treeRssMb(server.child.pid!).toFixed(0)} MB after the premium session run`);
+  }
   // Thread rendering, per request and unqueued (4 connections): a phase page with a
   // handful of comments beside the same page with a 1,000-comment thread.
   const threadRows: Row[] = [];
-  const withThread = await (await fetch(`${app}/programme/phase-three`, { headers: { Cookie: member } })).text();
-  // The page shows its first RENDER_BUDGET comments; its "Show N more" buttons account for the rest.
-  const rendered = (withThread.match(/id="comment-bench-\d+"/g) ?? []).length;
-  const promised = [...withThread.matchAll(/>Show (\d+) (?:more )?(?:comments?|repl(?:y|ies))/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-  if (rendered !== RENDER_BUDGET || rendered + promised !== 1000) throw new Error(`The phase page shows ${rendered} of the 1,000 seeded comments and offers ${promised} more`);
-  for (const [name, pagePath] of [['phase page, no comments (phase-one)', '/programme/phase-one'], ['phase page, 1,000-comment thread (phase-three)', '/programme/phase-three']]) {
-    await autocannon({ url: `${app}${pagePath}`, headers: { Cookie: member }, connections: 4, duration: 2 });
-    const r = await autocannon({ url: `${app}${pagePath}`, headers: { Cookie: member }, connections: 4, duration: DURATION });
-    threadRows.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+  if (runs('threads')) {
+    // React separates adjacent text in server HTML with empty comments ("Show <!-- -->950…").
+    const withThread = (await (await fetch(`${app}/programme/phase-three`, { headers: { Cookie: member } })).text()).replaceAll('<!-- -->', '');
+    // The page shows its first RENDER_BUDGET comments; its "Show N more" buttons account for the rest.
+    const rendered = (withThread.match(/id="comment-bench-\d+"/g) ?? []).length;
+    const promised = [...withThread.matchAll(/>Show (\d+) (?:more )?(?:comments?|repl(?:y|ies))/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    if (rendered !== RENDER_BUDGET || rendered + promised !== 1000) {
+      const buttons = [...withThread.matchAll(/<button[^>]*>[^<]{0,80}/g)].map((m) => m[0].replace(/<button[^>]*>/, '')).filter((label) => /show/i.test(label));
+      throw new Error(`The phase page shows ${rendered} of the 1,000 seeded comments and offers ${promised} more (its "Show" buttons: ${JSON.stringify(buttons.slice(0, 5))})`);
+    }
+    for (const [name, pagePath] of [['phase page, no comments (phase-one)', '/programme/phase-one'], ['phase page, 1,000-comment thread (phase-three)', '/programme/phase-three']]) {
+      threadRows.push(await load(name, `${app}${pagePath}`, { Cookie: member }, 4));
+    }
   }
 
-  const base = rows[0].rps;
-  const pad = (s: string, n: number) => s.padEnd(n);
-  const num = (n: number, d = 0) => n.toFixed(d).padStart(9);
-  console.log(`${pad('route', 62)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs base'.padStart(9)}${'errors'.padStart(8)}`);
-  for (const r of rows) {
-    console.log(`${pad(r.name, 62)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${(r.rps / base).toFixed(2).padStart(8)}x${String(r.errors).padStart(8)}`);
+  // The one-instance server is done (its profile, if any, is written as it exits): the two
+  // instances get the cores.
+  await server.stop();
+  const profile = profileDir ? summariseProfile(profileDir, profileWindows, { keep: keptProfileDir !== null }) : null;
+
+  let twoInstances: Row | null = null;
+  let propagation: Propagation | null = null;
+  let clusterNote = '';
+  const clusterProfileWindows: ProfileWindow[] = [];
+  let clusterProfile: string | null = null;
+  if (runs('pages') || runs('propagation')) {
+    const plan = await planCluster();
+    if ('skipped' in plan) {
+      clusterNote = `two-instance rows skipped: ${plan.skipped}`;
+    } else {
+      console.log('Starting two instances (A, B) on one PostgreSQL database and one Redis…');
+      const profileDirA = profileDir ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-profile-a-')) : undefined;
+      const cluster = await startCluster(plan, CLUSTER_PORTS, (child) => children.push(child), { profileDirA });
+      cleanups.push(cluster.stop);
+      try {
+        if (runs('pages')) {
+          const cookie = await signInCookie(cluster.a.origin, 'member@steadyspine.example', 'demo-member-pass');
+          for (const instance of [cluster.a, cluster.b]) {
+            const page = await fetch(`${instance.origin}${SESSION_PAGE}`, { headers: { Cookie: cookie } });
+            if (!(await page.text()).includes('Mark complete')) throw new Error(`The benchmark member does not see the premium session page on ${instance.origin}`);
+          }
+          const from = monotonicMicros();
+          twoInstances = await load(`premium session page, two instances (${CONNECTIONS / 2} connections each)`, [`${cluster.a.origin}${SESSION_PAGE}`, `${cluster.b.origin}${SESSION_PAGE}`], { Cookie: cookie });
+          clusterProfileWindows.push({ label: 'two-instance premium row, instance A (Redis)', from, to: monotonicMicros() });
+          rows.push(twoInstances);
+        }
+        if (runs('propagation')) propagation = await measurePropagation(cluster, ARTICLE, { count: PROPAGATION_COMMENTS, pollMs: 20, timeoutMs: 5_000 });
+      } finally {
+        await cluster.stop();
+        if (profileDirA) clusterProfile = summariseProfile(profileDirA, clusterProfileWindows, { keep: false });
+      }
+    }
   }
-  const article = rows[1];
-  const premium = rows[rows.length - 1];
+
+  const base = baselineRow.rps;
+  console.log(`${pad('route', 62)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs base'.padStart(9)}${'errors'.padStart(8)}`);
+  for (const r of rows) printRow(r, base);
+  for (const r of rows) if (r.statuses) console.log(`  ${r.name}: ${r.statuses}`);
+  if (twoInstances) console.log(`  (two instances: autocannon's connections take the two URLs in turn, ${CONNECTIONS / 2} to each; one member's cookie, valid on both)`);
+  if (clusterNote) console.log(`  ${clusterNote}`);
   console.log(`
-article page: ${prerendered ? 'served from a cache (prerendered or ISR)' : 'NOT cached'} (${articlesStatic} article and ${episodesStatic} episode routes in the prerender manifest)
+article page: ${cacheState ? `served from Next's cache (${cacheState})` : 'NOT served from a cache'} on the second request
 article page HTML: ${(html.length / 1024).toFixed(1)} KB raw, ${(gzipSize(html) / 1024).toFixed(1)} KB gzipped
 article page JavaScript: ${(jsGzip / 1024).toFixed(1)} KB gzipped in ${new Set(scripts).size} files (target <= 200 KB)
-server memory (RSS): ${rssBefore.toFixed(0)} MB idle after start, ${rssAfter.toFixed(0)} MB after the article/home/feed runs (target <= 250 MB), ${rssAfterDynamic.toFixed(0)} MB after the dynamic search run
+server memory (RSS): ${memory.join(', ')} (target <= 300 MB after mixed load)
   ${databaseLabel === 'embedded PGlite' ? '(the embedded database runs inside the app process: its WASM heap is about 130 MB of this; BENCH_DATABASE_URL=postgres://… measures the production setup)' : '(the database runs in its own server process)'}
 
-Targets from DESIGN.md (measured on 2 cores with the load generator on the same cores):
-  article page >= 3,500 req/s and p99 <= 50 ms: ${article.rps >= 3500 ? 'met' : 'NOT met'} (${article.rps.toFixed(0)} req/s, p99 ${article.p99} ms)
-  the baseline is the ceiling this machine sets for serving these bytes from Node.js: the article runs at ${((article.rps / base) * 100).toFixed(0)}% of it.
-  premium session page >= 260 req/s and p99 <= 250 ms: ${premium.rps >= 260 && premium.p99 <= 250 ? 'met' : 'NOT met'} (${premium.rps.toFixed(0)} req/s, p99 ${premium.p99} ms; RSS ${rssAfterPremium.toFixed(0)} MB after it)`);
-  console.log(`\nComment thread rendering (whole page, rendered per request, 4 connections; the page shows ${RENDER_BUDGET} comments, "Show more" loads the rest):`);
-  for (const r of threadRows) console.log(`${pad(r.name, 62)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${(r.rps / threadRows[0].rps).toFixed(2).padStart(8)}x${String(r.errors).padStart(8)}`);
-  const big = threadRows[1];
-  console.log(`  1,000-comment thread page p99 <= 150 ms: ${big.p99 <= 150 ? 'met' : 'NOT met'} (p50 ${big.p50} ms, p99 ${big.p99} ms)`);
+${article || premium || twoInstances || propagation ? 'Targets from DESIGN.md (measured on 2 cores with the load generator on the same cores):' : ''}`);
+  if (article) console.log(`  article page >= 0.4x baseline, p99 <= 50 ms: ${met(article.rps / base >= 0.4 && article.p99 <= 50)} (${(article.rps / base).toFixed(2)}x, p99 ${ms(article.p99)})`);
+  if (premium) console.log(`  premium session page, one instance >= 0.05x baseline, p99 <= 400 ms: ${met(premium.rps / base >= 0.05 && premium.p99 <= 400)} (${(premium.rps / base).toFixed(3)}x, ${premium.rps.toFixed(0)} req/s, p99 ${ms(premium.p99)})`);
+  if (twoInstances) {
+    console.log(`  premium session page, two instances >= 0.05x baseline: ${met(twoInstances.rps / base >= 0.05)} (${(twoInstances.rps / base).toFixed(3)}x, ${twoInstances.rps.toFixed(0)} req/s, p99 ${ms(twoInstances.p99)};`);
+    console.log('    DESIGN.md asks >= 260 req/s and p99 <= 250 ms behind the production proxy, which this row does not use)');
+  }
+  if (propagation) console.log(`  a comment visible on the other instance <= 1 s after it is posted: ${propagationSummary(propagation)}
+    (posted through A's comment server action over HTTP; B's anonymous article HTML polled every 20 ms; measured from A's response to B's first response that shows it)`);
+  if (threadRows.length) {
+    console.log(`\nComment thread rendering (whole page, rendered per request, 4 connections; the page shows ${RENDER_BUDGET} comments, "Show more" loads the rest):`);
+    for (const r of threadRows) printRow(r, threadRows[0].rps);
+    const big = threadRows[1];
+    console.log(`  1,000-comment thread page p99 <= 150 ms: ${met(big.p99 <= 150)} (p50 ${ms(big.p50)}, p99 ${ms(big.p99)})`);
+  }
+  if (profile) console.log(`\n${profile}`);
+  if (clusterProfile) console.log(`\n${clusterProfile.replace('of the one-instance server', 'of instance A')}`);
 
-  // The page server is done; the webhook run gets the cores to itself.
-  server.kill('SIGTERM');
-  await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
-  const webhooks = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'webhooks.ts')], { stdio: 'inherit', env: process.env });
-  if (webhooks.status !== 0) throw new Error('The webhook benchmark failed');
-  const comments = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'comments.ts')], { stdio: 'inherit', env: process.env });
-  if (comments.status !== 0) throw new Error('The comments benchmark failed');
+  for (const part of ['webhooks', 'comments'] as const) {
+    if (!runs(part)) continue;
+    const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', `${part}.ts`)], { stdio: 'inherit', env: process.env });
+    if (result.status !== 0) throw new Error(`The ${part} benchmark failed`);
+  }
 }
 
-/** Set when the run made its own database on a PostgreSQL server: dropped however the run ends. */
-let dropServerDatabase: (() => Promise<void>) | null = null;
+/** What the run made outside this process (databases, Redis keys): undone however the run ends, last first. */
+const cleanups: (() => Promise<unknown>)[] = [];
 
-async function stopAndDrop(): Promise<void> {
-  if (!dropServerDatabase) return;
+async function stopAndClean(): Promise<void> {
   children.forEach((c) => c.kill('SIGTERM'));
   await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))));
-  await dropServerDatabase().catch((error) => console.error('Dropping the benchmark database failed:', error));
+  for (const step of cleanups.splice(0).reverse()) await step().catch((error) => console.error('Cleaning up after the benchmark failed:', error));
 }
 
 main()
   .then(async () => {
-    await stopAndDrop();
+    await stopAndClean();
     process.exit(0);
   })
   .catch(async (error) => {
     console.error(error);
-    await stopAndDrop();
+    await stopAndClean();
     process.exit(1);
   });
