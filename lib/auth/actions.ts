@@ -20,8 +20,9 @@ import { refusalOf } from './sign-in-errors';
 import { confirmSignUp, requestSignUp } from './sign-up';
 import { tokenProblemMessage } from './tokens';
 
-/** A same-site path to continue to; anything else becomes '/'. */
-const returnPath = z.unknown().transform((value) => safeReturnPath(value));
+/** A same-site path to continue to; anything else, or none, becomes '/'. (Optional: zod 4
+ * refuses a missing key before a bare transform could default it.) */
+const returnPath = z.unknown().optional().transform((value) => safeReturnPath(value));
 const token = z.string().max(200);
 const CORRECT_FIELDS = 'Please correct the highlighted fields.';
 
