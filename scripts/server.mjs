@@ -1,10 +1,7 @@
 // @ts-check
 // The HTTP server behind `npm start`, the e2e suite and the benchmarks: Next.js's own
-// request handler (what `next start` runs) with these additions:
-//   - static prerendered routes are answered from memory (scripts/static-pages.mjs;
-//     off while the build has a proxy, as it now does);
-//   - pages Next marks shared-cacheable (ISR) are kept in memory for their s-maxage
-//     (scripts/shared-cache.mjs), like a CDN would;
+// request handler (what `next start` runs, caches included) with these additions, none
+// of which caches anything:
 //   - media responses get their Content-Length back (see lib/media/content-length.ts);
 //   - requests Next would answer with a 500 get a 4xx page (scripts/request-guard.mjs);
 //   - every HTML page gets a Content-Security-Policy (scripts/content-security.mjs), and
@@ -13,12 +10,9 @@
 // Plain JavaScript so production runs on bare node, without a TypeScript loader.
 //   node scripts/server.mjs [--dev]    listens on PORT (default 3000)
 import http from 'node:http';
-import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { clientAddressStep } from './client-address.mjs';
-import { createSharedCache, SHARED_CACHE_KEY } from './shared-cache.mjs';
-import { loadStaticPages, serveStaticPage } from './static-pages.mjs';
 import { guardRequest } from './request-guard.mjs';
 import { createContentSecurity, strictTransportSecurity } from './content-security.mjs';
 
@@ -67,10 +61,6 @@ const noop = () => {};
 const app = next({ dev, port, hostname: host ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
-const staticPages = dev ? new Map() : loadStaticPages(path.join(process.cwd(), '.next'), contentSecurity.forPage);
-const sharedCache = dev ? null : createSharedCache();
-// The app purges pages it changes through this (lib/cache/shared-cache.ts).
-if (sharedCache) /** @type {Record<symbol, unknown>} */ (globalThis)[SHARED_CACHE_KEY] = sharedCache;
 
 const server = http.createServer((req, res) => {
   setClientAddress(req);
@@ -78,11 +68,7 @@ const server = http.createServer((req, res) => {
   if (hsts) res.setHeader('strict-transport-security', hsts);
   compress(/** @type {any} */ (req), /** @type {any} */ (res), noop);
   if (guardRequest(req, res, dev ? undefined : contentSecurity.forScriptlessPage)) return;
-  // Static and shared-cache copies carry the policy computed when they were stored.
-  if (serveStaticPage(staticPages, req, res)) return;
-  if (sharedCache?.serve(req, res)) return;
-  // Each step wraps the response: Next's bytes pass the policy, then the copy, then zlib.
-  sharedCache?.capture(req, res);
+  // Each step wraps the response: Next's bytes pass the policy, then zlib.
   if (!dev) contentSecurity.apply(req, res);
   restoreMediaContentLength(res);
   void handle(req, res);
@@ -90,7 +76,7 @@ const server = http.createServer((req, res) => {
 // Longer than common load-balancer idle timeouts, as `next start` does.
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {
-  const mode = dev ? 'development' : `production, ${staticPages.size} static routes served from memory`;
+  const mode = dev ? 'development' : 'production';
   console.log(`✓ Listening on http://localhost:${port} (${mode})`);
 });
 

@@ -2,8 +2,6 @@
 import { buildArticlesFeed } from '@/lib/feeds/articles-feed';
 import { xmlResponse } from '@/lib/feeds/xml';
 
-export const dynamic = 'force-static';
-
 export function GET() {
   return xmlResponse(buildArticlesFeed());
 }

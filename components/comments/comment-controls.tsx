@@ -1,7 +1,7 @@
 'use client';
-// The interactive parts of a thread. The thread itself may be prerendered for everyone,
-// so who may reply, edit or moderate is decided here from /api/me, and again on the
-// server by every action.
+// The interactive parts of a thread. A public thread is cached for everyone, so who may
+// reply, edit or moderate is decided here from the viewer store (use-me.ts), and again on
+// the server by every action.
 import Link from 'next/link';
 import { useActionState, useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
@@ -22,12 +22,6 @@ import { COMMENT_MAX_LENGTH, EDIT_WINDOW_MS } from '@/lib/comments/limits';
 import { loadPostedComment } from '@/lib/comments/thread-loader';
 
 export type TargetProps = { kind: string; slug: string; membersOnly: boolean };
-
-/** Members-only threads refresh themselves (they are loaded by an action, not the page). */
-export const COMMENTS_CHANGED = 'steady-spine:comments-changed';
-function announceChange() {
-  window.dispatchEvent(new Event(COMMENTS_CHANGED));
-}
 
 function mayPost(me: Me | null, target: TargetProps): boolean {
   return me?.signedIn === true && (!target.membersOnly || me.entitled);
@@ -54,8 +48,8 @@ function CommentForm({
   const [text, setText] = useState('');
   const id = useId();
   useEffect(() => {
+    // The action's response already carries the page rendered afresh (its tags were updated).
     if (state.status !== 'success') return;
-    announceChange();
     onDone?.(state.data?.commentId);
   }, [state, onDone]);
   const error = state.status === 'error';
@@ -145,9 +139,6 @@ export function CommentComposer({ target, returnTo }: { target: TargetProps; ret
 
 function ActionButton({ action, fields, label, pendingLabel, confirm }: { action: (s: CommentResult, f: FormData) => Promise<CommentResult>; fields: Record<string, string>; label: string; pendingLabel: string; confirm?: string }) {
   const [state, formAction, pending] = useActionState(action, idleResult);
-  useEffect(() => {
-    if (state.status === 'success') announceChange();
-  }, [state]);
   return (
     <form action={formAction} className="inline" onSubmit={(e) => { if (confirm && !window.confirm(confirm)) e.preventDefault(); }}>
       {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
@@ -162,7 +153,6 @@ function EditForm({ id, body, onDone }: { id: string; body: string; onDone: () =
   const fieldId = useId();
   useEffect(() => {
     if (state.status !== 'success') return;
-    announceChange();
     onDone();
   }, [state, onDone]);
   return (
@@ -189,7 +179,8 @@ export function CommentActions({
   const me = useMe();
   const [open, setOpen] = useState<'reply' | 'edit' | 'report' | null>(null);
   const [replied, setReplied] = useState<string | null>(null);
-  const [now] = useState(() => Date.now());
+  // Read on the client only: a server render (a prerender too) has no viewer, so no controls.
+  const [now] = useState(() => (typeof window === 'undefined' ? 0 : Date.now()));
   const close = useCallback(() => setOpen(null), []);
   const onReplied = useCallback((id: string | undefined) => {
     setOpen(null);

@@ -1,6 +1,6 @@
 'use client';
-// The header's account link. Public pages are prerendered for everyone, so who is
-// signed in is asked after load (/api/me) instead of being rendered into the page.
+// The header's account link. It lives in the root layout, above pages that are shared
+// by everyone; who is signed in comes from the viewer store (use-me.ts).
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { firstName } from '@/lib/auth/display-name';

@@ -1,37 +1,69 @@
 'use client';
-// Who is signed in, asked once per page load and shared by every component that needs
-// it (header, members-only continuations): public pages are prerendered for everyone.
-import { useEffect, useState } from 'react';
+// Who is viewing, for the client parts of a page (header, comment controls). A page
+// rendered for this request puts the answer in the response (PublishViewer); only a page
+// served from the shared cache, the same HTML for everyone, asks /api/me, once, after it
+// loaded. Client-side navigations keep the answer: the layout and this store outlive them.
+import { useEffect, useSyncExternalStore } from 'react';
+import type { Me } from '@/lib/viewer/me';
 
-export type Me = { signedIn: false } | { signedIn: true; id: string; name: string; role: 'MEMBER' | 'COACH' | 'ADMIN'; entitled: boolean };
+export type { Me };
 
-let inFlight: Promise<Me | null> | undefined;
+let current: Me | null = null; // null: not known yet
+let asked = false;
+const listeners = new Set<() => void>();
 
-function fetchMe(): Promise<Me | null> {
-  // Components mounting together share one request; a later mount (after signing in or
-  // out) asks again, so the answer is never stale.
-  inFlight ??= fetch('/api/me', { cache: 'no-store' })
+function set(me: Me | null) {
+  current = me;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The answer a page rendered for this request carries (PublishViewer). */
+export function publishViewer(me: Me) {
+  asked = true;
+  if (JSON.stringify(me) !== JSON.stringify(current)) set(me);
+}
+
+/** Signing in or out changes the answer: ask again on the next page that needs it. */
+export function forgetViewer() {
+  asked = false;
+  set(null);
+}
+
+function askOnce() {
+  if (asked || current) return;
+  // A page rendered for this request carries the answer (PublishViewer). Its part of the
+  // HTML may still be streaming, or not yet hydrated: read it from the page once loaded.
+  const inPage = document.querySelector<HTMLElement>('[data-viewer]')?.dataset.viewer;
+  if (inPage) return publishViewer(JSON.parse(inPage) as Me);
+  if (document.readyState !== 'complete') {
+    window.addEventListener('load', askOnce, { once: true });
+    return;
+  }
+  asked = true;
+  fetch('/api/me', { cache: 'no-store' })
     .then((r) => (r.ok ? (r.json() as Promise<Me>) : null))
-    .catch(() => null)
-    .finally(() => {
-      inFlight = undefined;
+    .then((me) => me && !current && set(me))
+    .catch(() => {
+      asked = false; // offline: try again on the next page
     });
-  return inFlight;
 }
 
 /**
- * Asked when the component mounts, and again whenever `refreshKey` changes: the header
- * outlives navigations (it is in the root layout), so it passes the path to notice a
- * sign-in or sign-out, which always ends on another page. Keeps the last answer meanwhile.
+ * The viewer, once known. `page` (the header passes the path) lets the question be asked
+ * again after a sign-in or sign-out, which ends on another page; while the answer is
+ * known, a navigation asks nothing.
  */
-export function useMe(refreshKey?: string): Me | null {
-  const [me, setMe] = useState<Me | null>(null);
+export function useMe(page?: string): Me | null {
+  const me = useSyncExternalStore(subscribe, () => current, () => null);
   useEffect(() => {
-    let cancelled = false;
-    fetchMe().then((data) => !cancelled && setMe(data));
-    return () => {
-      cancelled = true;
-    };
-  }, [refreshKey]);
+    // After this commit's effects: a PublishViewer in the same page has answered by then.
+    const timer = setTimeout(askOnce, 0);
+    return () => clearTimeout(timer);
+  }, [page]);
   return me;
 }

@@ -1,9 +1,9 @@
 'use server';
 // Comment actions. Each declares who may ask (lib/viewer/action.ts) and checks the
 // thread's own rules itself: an action is a public endpoint whatever page renders its form.
-import { revalidatePath } from 'next/cache';
+import { revalidatePath, updateTag } from 'next/cache';
 import { z } from 'zod';
-import { purgeSharedCache } from '@/lib/cache/shared-cache';
+import { threadTag } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { rateLimits } from '@/lib/rate-limit/rules';
 import { defineAction } from '@/lib/viewer/action';
@@ -22,8 +22,8 @@ const targetFields = { targetKind: targetSchema.shape.kind, targetSlug: targetSc
 const targetOf = (input: { targetKind: CommentTarget['kind']; targetSlug: string }) => resolveTarget({ kind: input.targetKind, slug: input.targetSlug });
 
 function refresh(target: CommentTarget) {
-  revalidatePath(target.url);
-  purgeSharedCache(target.url);
+  // The author's next render, and every instance's, shows the change.
+  updateTag(threadTag(target.kind, target.slug));
   revalidatePath('/staff/inbox');
 }
 

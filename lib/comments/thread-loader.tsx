@@ -1,11 +1,10 @@
 'use server';
-// Thread parts rendered on request, each after its own access check: a members-only
-// thread (the page around it is the same prerendered HTML for everyone, so the thread
-// only leaves the server after the check), the next part of a long thread ("Show
-// more"), and an author's just-posted comment when the thread's first render stops
-// before it.
+// Thread parts rendered on request, each after its own access check: the next part of a
+// long thread ("Show more"), and an author's just-posted comment when the thread's first
+// render stops before it. Still server actions that only read (issue 15 wants reads out
+// of actions; these two are what is left).
 import { z } from 'zod';
-import { CommentCard, CommentItems, CommentThread, targetProps } from '@/components/comments/comment-thread';
+import { CommentCard, CommentItems, targetProps } from '@/components/comments/comment-thread';
 import { loadThread } from './store';
 import { canRead, resolveTarget, targetSchema } from './targets';
 import { buildThreadTree, planMore } from './thread-plan';
@@ -16,12 +15,12 @@ const commentId = z.string().min(1).max(64);
 /**
  * A thread's comments, or null when the viewer may not read it. Public threads are one
  * shared page, so they never include hidden comments; members threads are rendered per
- * viewer and show staff what they hid. `membersOnly`: only a members-only thread will do.
+ * viewer and show staff what they hid.
  */
-async function readThread(kind: unknown, slug: unknown, options: { membersOnly?: boolean } = {}) {
+async function readThread(kind: unknown, slug: unknown) {
   const ref = targetSchema.safeParse({ kind, slug });
   const target = ref.success ? resolveTarget(ref.data) : null;
-  if (!target || (options.membersOnly && !target.membersOnly)) return null;
+  if (!target) return null;
   let includeHidden = false;
   if (target.membersOnly) {
     const viewer = await getViewer();
@@ -29,11 +28,6 @@ async function readThread(kind: unknown, slug: unknown, options: { membersOnly?:
     includeHidden = viewer.isStaff;
   }
   return { target, ...(await loadThread(target, { includeHidden })) };
-}
-
-export async function loadMembersThread(kind: string, slug: string) {
-  const thread = await readThread(kind, slug, { membersOnly: true });
-  return thread && <CommentThread target={thread.target} comments={thread.comments} locked={thread.locked} />;
 }
 
 /** "Show more": the next part of one reply list (or of the top level), as list items. */

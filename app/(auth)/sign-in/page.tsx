@@ -7,6 +7,9 @@ import { safeReturnPath } from '@/lib/auth/guards';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { MagicLinkForm, PasswordSignInForm } from './sign-in-forms';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -6,6 +6,9 @@ import { safeReturnPath } from '@/lib/auth/guards';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { SignUpForm } from './sign-up-form';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Create an account', robots: { index: false } };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };

@@ -5,6 +5,9 @@ import { TokenConfirmForm } from '@/components/forms/token-confirm-form';
 import { verifyEmailAction } from '@/lib/auth/actions';
 import { safeReturnPath } from '@/lib/auth/guards';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -7,6 +7,9 @@ import { requireUser } from '@/lib/auth/guards';
 import { getPhases } from '@/lib/content/programme';
 import { loadMemberProgramme } from '@/lib/programme/store';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Your progress', robots: { index: false } };
 
 export default async function DashboardPage() {

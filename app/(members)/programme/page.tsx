@@ -8,6 +8,9 @@ import { getPhases } from '@/lib/content/programme';
 import { loadMemberProgramme } from '@/lib/programme/store';
 import { getViewer } from '@/lib/viewer/viewer';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = {
   title: 'The programme',
   description: 'Three phases of short follow-along sessions for a stronger, calmer back: core control and breathing, hip mobility with core stability, then loaded squats and lunges.',

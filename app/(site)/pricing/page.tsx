@@ -8,6 +8,9 @@ import { formatPrice, getPlans, type Plan } from '@/lib/billing/plans';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
 import { getViewer } from '@/lib/viewer/viewer';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = {
   title: 'Membership',
   description: 'What a Steady Spine membership gives you: the follow-along programme, every article and episode, and answers from our coaches.',

@@ -6,6 +6,9 @@ import { Highlighted } from '@/components/content/highlighted';
 import { Pagination } from '@/components/content/pagination';
 import { RESULTS_PER_PAGE, searchContent, searchQuerySchema } from '@/lib/search/search-content';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true }, alternates: { canonical: '/search' } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { DisplayName } from '@/components/site/display-name';
 import { requireCoach } from '@/lib/auth/guards';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Staff', robots: { index: false } };
 
 export default async function StaffHomePage() {

@@ -6,6 +6,9 @@ import Link from 'next/link';
 import { TokenConfirmForm } from '@/components/forms/token-confirm-form';
 import { unsubscribeAction } from '@/lib/comments/notification-actions';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Stop comment emails', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

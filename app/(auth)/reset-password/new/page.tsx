@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { NewPasswordForm } from '../forms';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Choose a new password', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -5,6 +5,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { safeMagicLinkTarget } from '@/lib/auth/magic-link';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -7,7 +7,9 @@ import { getViewer } from '@/lib/viewer/viewer';
 import { canViewOutbox, listOutbox, outboxFilterSchema } from '@/lib/email/outbox';
 import { OutboxTime, StatusBadge } from './outbox-ui';
 
-export const dynamic = 'force-dynamic';
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false, follow: false } };
 
 const LIMIT = 100;

@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { TokenConfirmForm } from '@/components/forms/token-confirm-form';
 import { confirmEmailChangeAction } from '@/lib/auth/account-actions';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Confirm your new email address', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

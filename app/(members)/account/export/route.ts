@@ -2,8 +2,6 @@
 import { exportAccountData } from '@/lib/auth/account';
 import { requireUser } from '@/lib/auth/guards';
 
-export const dynamic = 'force-dynamic';
-
 export async function GET() {
   const { user } = await requireUser('/account');
   const data = await exportAccountData(user.id);

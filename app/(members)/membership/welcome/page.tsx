@@ -12,6 +12,9 @@ import { loadEntitlements } from '@/lib/billing/entitlements';
 import { billingConfigured, billingTestMode, getStripe } from '@/lib/billing/stripe-client';
 import { syncSubscription } from '@/lib/billing/sync';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Welcome to the membership', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -16,6 +16,9 @@ import { phaseDefinitions } from '@/lib/programme/store';
 import { loadMemberProgramme } from '@/lib/programme/store';
 import { getViewer } from '@/lib/viewer/viewer';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 type Props = { params: Promise<{ phase: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

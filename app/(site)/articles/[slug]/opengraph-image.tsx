@@ -8,9 +8,6 @@ export const size = OG_SIZE;
 export const contentType = 'image/png';
 export const alt = 'Article summary card';
 
-// Every slug is listed: any other answers 404, never a generic card.
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return getAllArticles().map((a) => ({ slug: a.slug }));
 }

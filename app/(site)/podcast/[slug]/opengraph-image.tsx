@@ -7,9 +7,6 @@ export const size = OG_SIZE;
 export const contentType = 'image/png';
 export const alt = 'Podcast episode summary card';
 
-// Every slug is listed: any other answers 404, never a generic card.
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return getAllEpisodes().map((e) => ({ slug: e.slug }));
 }

@@ -1,148 +1,23 @@
-// /podcast/[slug] – the same HTML for everyone; a members-only episode renders as a teaser
-// without audio, and entitled members get the player and their private feed after load.
+// /podcast/[slug] as everyone shares it: rendered on its first request and cached
+// (Cache Components) with its public thread, which is tagged (lib/comments/public-thread.ts)
+// so a comment, a moderation step or an author's new name refreshes it at once. Signed-in
+// listeners get viewer/page.tsx instead (proxy.ts).
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { ContentThread } from '@/components/comments/content-thread';
-import { Breadcrumbs } from '@/components/content/breadcrumbs';
-import { FormattedDate } from '@/components/content/formatted-date';
-import { JsonLd } from '@/components/content/json-ld';
-import { MembersBadge } from '@/components/content/members-badge';
-import { MembersContinuation } from '@/components/content/members-continuation';
-import { MembersCta } from '@/components/content/members-cta';
-import { PrevNextNav } from '@/components/content/prev-next-nav';
-import { TagList } from '@/components/content/tag-list';
-import { EpisodePlayer } from '@/components/media/episode-player';
-import { VideoFacade } from '@/components/media/video-facade';
-import { episodeExtrasFor } from '@/lib/content/access';
-import { ANONYMOUS } from '@/lib/viewer/types';
-import { getAllArticles } from '@/lib/content/articles';
-import { loadMembersPartOfEpisode } from '@/lib/content/members-content';
-import { MdxContent } from '@/lib/content/mdx';
-import { formatDuration, getAdjacentEpisodes, getEpisode } from '@/lib/podcast/episodes';
-import { absoluteUrl, openGraphBase, site } from '@/lib/site';
+import { EpisodeView, episodeMetadata } from './episode-view';
 
-// Rendered on first request, then cached and regenerated at most once a minute (and at
-// once when someone comments), so the public thread is in the HTML with the episode.
 // Not at build time: the thread lives in the database, which the build does not open.
-export const revalidate = 60;
-
+// Cache Components needs one listed path to check the route at build; `_shell` names no
+// episode (the proxy answers it with 404).
 export function generateStaticParams() {
-  return [];
+  return [{ slug: '_shell' }];
 }
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const episode = getEpisode((await params).slug);
-  if (!episode) return {};
-  return {
-    title: `${episode.title} (episode ${episode.number})`,
-    description: episode.description,
-    alternates: { canonical: episode.url },
-    openGraph: { ...openGraphBase, type: 'article', title: episode.title, description: episode.description, url: episode.url, publishedTime: episode.published.toISOString() },
-    twitter: { card: 'summary_large_image', title: episode.title, description: episode.description },
-  };
+  return episodeMetadata((await params).slug);
 }
 
 export default async function EpisodePage({ params }: Props) {
-  const episode = getEpisode((await params).slug);
-  if (!episode) notFound();
-  const { audioPath, transcript, isTeaser } = episodeExtrasFor(episode, ANONYMOUS);
-  const { previous, next } = getAdjacentEpisodes(episode);
-  const companion = getAllArticles().find((a) => a.episode?.slug === episode.slug);
-
-  return (
-    <>
-      <JsonLd
-        data={[
-          {
-            '@context': 'https://schema.org',
-            '@type': 'PodcastEpisode',
-            name: episode.title,
-            description: episode.description,
-            url: absoluteUrl(episode.url),
-            episodeNumber: episode.number,
-            datePublished: episode.published.toISOString().slice(0, 10),
-            timeRequired: `PT${Math.floor(episode.durationSeconds / 60)}M${episode.durationSeconds % 60}S`,
-            isAccessibleForFree: !isTeaser,
-            partOfSeries: { '@type': 'PodcastSeries', name: site.podcast.title, url: absoluteUrl('/podcast') },
-            ...(audioPath ? { associatedMedia: { '@type': 'MediaObject', contentUrl: absoluteUrl(audioPath), encodingFormat: episode.audio.type } } : {}),
-          },
-          {
-            '@context': 'https://schema.org',
-            '@type': 'BreadcrumbList',
-            itemListElement: [
-              { '@type': 'ListItem', position: 1, name: 'Home', item: absoluteUrl('/') },
-              { '@type': 'ListItem', position: 2, name: 'Podcast', item: absoluteUrl('/podcast') },
-              { '@type': 'ListItem', position: 3, name: episode.title, item: absoluteUrl(episode.url) },
-            ],
-          },
-        ]}
-      />
-      <article className="container-page mx-auto max-w-3xl py-8 sm:py-12">
-        <header>
-          <Breadcrumbs items={[{ name: 'Home', href: '/' }, { name: 'Podcast', href: '/podcast' }, { name: episode.title, href: episode.url }]} />
-          <div className="mt-6 flex flex-col gap-5 sm:flex-row sm:items-start">
-            {episode.cover && (
-              // eslint-disable-next-line @next/next/no-img-element
-              <img src={episode.cover.src} alt={episode.cover.alt} width={160} height={160} className="size-32 shrink-0 rounded-2xl bg-sand-100 shadow-sm sm:size-40" />
-            )}
-            <div>
-              <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-                <span>Season {episode.season}, episode {episode.number}</span>
-                <span aria-hidden="true">·</span>
-                <FormattedDate date={episode.published} />
-                <span aria-hidden="true">·</span>
-                <span>{formatDuration(episode.durationSeconds)}</span>
-                {episode.access === 'members' && <MembersBadge />}
-              </p>
-              <h1 className="mt-2 text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{episode.title}</h1>
-              <p className="mt-3 text-lg text-slate-700">{episode.description}</p>
-              <div className="mt-4"><TagList tags={episode.tags} /></div>
-            </div>
-          </div>
-        </header>
-
-        <section aria-labelledby="listen-heading" className="mt-8">
-          <h2 id="listen-heading" className="sr-only">Listen</h2>
-          {audioPath ? (
-            <EpisodePlayer src={audioPath} type={episode.audio.type} title={episode.title} transcript={transcript} />
-          ) : (
-            <MembersContinuation load={loadMembersPartOfEpisode.bind(null, episode.slug)} loadingText="Loading the episode for members…">
-              <MembersCta heading="This episode is for members">
-                <p>Members listen to every episode on the site or in their own private podcast feed, with full transcripts.</p>
-              </MembersCta>
-            </MembersContinuation>
-          )}
-        </section>
-
-        {episode.youtube && !isTeaser && (
-          <section aria-labelledby="watch-heading" className="mt-10">
-            <h2 id="watch-heading" className="text-xl font-semibold">Watch</h2>
-            <div className="mt-4"><VideoFacade videoId={episode.youtube} title={episode.title} poster={episode.cover?.src} /></div>
-          </section>
-        )}
-
-        <section aria-labelledby="notes-heading" className="mt-10">
-          <h2 id="notes-heading" className="text-xl font-semibold">Show notes</h2>
-          <div className="prose prose-slate mt-4 max-w-none prose-a:text-brand-700">
-            <MdxContent source={episode.showNotes} />
-          </div>
-          {companion && (
-            <p className="mt-6 rounded-xl bg-sand-50 p-4 text-sm">
-              Read the companion article: <Link href={companion.url} className="font-medium text-brand-700 underline">{companion.title}</Link>
-            </p>
-          )}
-        </section>
-
-        <div className="mt-12"><PrevNextNav previous={previous} next={next} noun="episode" /></div>
-        {/* Streamed after the article: the thread comes from the database. */}
-        <Suspense fallback={<p className="mt-14 text-sm text-slate-600">Loading questions and answers…</p>}>
-          <ContentThread kind="episode" slug={episode.slug} membersOnly={episode.access === 'members'} />
-        </Suspense>
-      </article>
-    </>
-  );
+  return <EpisodeView slug={(await params).slug} forViewer={false} />;
 }

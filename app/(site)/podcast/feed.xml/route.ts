@@ -2,8 +2,6 @@
 import { buildPodcastFeed } from '@/lib/podcast/public-feed';
 import { xmlResponse } from '@/lib/feeds/xml';
 
-export const dynamic = 'force-static';
-
 export function GET() {
   return xmlResponse(buildPodcastFeed());
 }

@@ -7,8 +7,6 @@ import { getAllTags, getArticlesByTag } from '@/lib/content/articles';
 import { articleCard, episodeCard } from '@/lib/content/cards';
 import { getAllEpisodes } from '@/lib/podcast/episodes';
 
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return getAllTags().map(({ tag }) => ({ tag }));
 }

@@ -11,6 +11,9 @@ import { loadInbox } from '@/lib/comments/inbox';
 import { commentPlainText, renderCommentHtml } from '@/lib/comments/markdown';
 import { resolveTarget, targetSchema } from '@/lib/comments/targets';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Coach inbox', robots: { index: false } };
 
 function age(from: Date, now: number): string {

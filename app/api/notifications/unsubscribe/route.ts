@@ -5,8 +5,6 @@
 import { redirect } from 'next/navigation';
 import { handleOneClickUnsubscribe } from '@/lib/comments/notifications';
 
-export const dynamic = 'force-dynamic';
-
 export async function POST(request: Request) {
   return handleOneClickUnsubscribe(request);
 }

@@ -3,8 +3,6 @@
 // so no Origin check (Stripe's servers send none).
 import { handleStripeWebhook } from '@/lib/billing/webhook';
 
-export const dynamic = 'force-dynamic';
-
 const MAX_BODY_BYTES = 512 * 1024; // Stripe events are well under this
 
 export async function POST(request: Request): Promise<Response> {

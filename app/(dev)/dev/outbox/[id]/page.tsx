@@ -6,7 +6,9 @@ import { getViewer } from '@/lib/viewer/viewer';
 import { canViewOutbox, extractLinks, getOutboxEmail } from '@/lib/email/outbox';
 import { OutboxTime, StatusBadge } from '../outbox-ui';
 
-export const dynamic = 'force-dynamic';
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Email', robots: { index: false, follow: false } };
 
 type Props = { params: Promise<{ id: string }> };

@@ -13,6 +13,9 @@ import { signedMediaUrl } from '@/lib/programme/media-urls';
 import { loadMemberProgramme } from '@/lib/programme/store';
 import { getViewer } from '@/lib/viewer/viewer';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 type Props = { params: Promise<{ phase: string; session: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -3,8 +3,6 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { getArticlePage } from '@/lib/content/articles';
 import { ArticleListing } from '../../article-listing';
 
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   const { pageCount } = getArticlePage(1);
   return Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => ({ page: String(i + 2) }));

@@ -5,8 +5,6 @@ import { programmeMediaPath } from '@/lib/content/programme';
 import { serveFile } from '@/lib/media/serve-file';
 import { checkMediaLink } from '@/lib/programme/media-urls';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ phase: string; file: string }> };
 
 const refuse = (status: 403 | 404, message: string) =>

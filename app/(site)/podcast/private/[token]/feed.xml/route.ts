@@ -1,8 +1,6 @@
 // GET/HEAD /podcast/private/<token>/feed.xml – a member's private podcast feed (lib/podcast/private-feed).
 import { servePrivateFeed } from '@/lib/podcast/private-feed/serve';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ token: string }> };
 
 export async function GET(request: Request, { params }: Context) {

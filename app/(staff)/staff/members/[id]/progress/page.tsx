@@ -10,6 +10,9 @@ import { getPhases } from '@/lib/content/programme';
 import { getDb } from '@/lib/db';
 import { loadMemberProgramme } from '@/lib/programme/store';
 
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Member progress', robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }> };

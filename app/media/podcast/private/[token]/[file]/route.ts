@@ -2,8 +2,6 @@
 // podcast app holding a member's private feed, with byte ranges.
 import { servePrivateAudio } from '@/lib/podcast/private-feed/serve';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ token: string; file: string }> };
 
 export async function GET(request: Request, { params }: Context) {
