@@ -1,9 +1,11 @@
 'use server';
 // Changes a signed-in person makes to their own account. Each is a signed-in action
 // (lib/viewer/action.ts) and, where it matters, re-checks the current password.
+import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signOut } from '@/auth';
+import { memberTag } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { queueEmail } from '@/lib/email/send-email';
 import { changeEmail, emailChangedNotice, passwordChangedNotice } from '@/lib/email/templates';
@@ -12,6 +14,7 @@ import { absoluteUrl } from '@/lib/site';
 import { defineAction, rateLimited } from '@/lib/viewer/action';
 import { failed, succeeded, type ActionFailure } from '@/lib/viewer/action-result';
 import { deleteAccount } from './account';
+import { displayNameSchema } from './name-schema';
 import { emailAddressSchema } from './email-address';
 import { existingPasswordSchema, hashPassword, newPasswordSchema, verifyPassword } from './password';
 import { replacePassword } from './sessions';
@@ -32,6 +35,19 @@ async function confirmCurrentPassword(user: { id: string; email: string }, passw
   }
   return null;
 }
+
+/** The name others see beside this member's comments: every thread they wrote in shows the new one at once. */
+export const changeNameAction = defineAction({
+  access: 'signed-in',
+  input: z.object({ name: displayNameSchema }),
+  keep: ['name'],
+  rateLimit: { rule: rateLimits.profileChangesPerUser, subject: (_, { viewer }) => viewer.user.id, message: (wait) => `Too many changes. Please try again ${wait}.` },
+  async run({ name }, { viewer }) {
+    await getDb().user.update({ where: { id: viewer.user.id }, data: { name } });
+    updateTag(memberTag(viewer.user.id));
+    return succeeded('Your name is saved.');
+  },
+});
 
 export const changePasswordAction = defineAction({
   access: 'signed-in',
@@ -102,6 +118,8 @@ export const deleteAccountAction = defineAction({
       console.error('Account deletion stopped:', error);
       return failed('We could not cancel your membership with our payment provider, so nothing was deleted. Please try again in a minute.');
     }
+    // Their comments stay, as "Former member".
+    updateTag(memberTag(viewer.user.id));
     // Deleting the user deleted its sessions; this also clears the cookie.
     await signOut({ redirectTo: '/account/deleted' });
     return succeeded('Deleted.');

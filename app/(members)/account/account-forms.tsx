@@ -4,10 +4,21 @@ import { FormMessage } from '@/components/forms/form-message';
 import { usePasswordLengthGuard } from '@/components/forms/password-length-guard';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { changePasswordAction, deleteAccountAction, requestEmailChangeAction } from '@/lib/auth/account-actions';
+import { changeNameAction, changePasswordAction, deleteAccountAction, requestEmailChangeAction } from '@/lib/auth/account-actions';
 
 function CurrentPassword({ error, id }: { error?: string; id: string }) {
   return <Field label="Current password" name="currentPassword" id={id} type="password" autoComplete="current-password" required error={error} />;
+}
+
+export function ChangeNameForm({ name }: { name: string }) {
+  const { state, action, errors, values } = useFormAction(changeNameAction);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Your name" name="name" autoComplete="name" required maxLength={80} defaultValue={values?.name ?? name} hint="Shown beside your questions and comments." error={errors?.name} />
+      <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
+    </form>
+  );
 }
 
 export function ChangePasswordForm({ hasPassword, minLength, maxLength }: { hasPassword: boolean; minLength: number; maxLength: number }) {

@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { DisplayName } from '@/components/site/display-name';
+import { SignOutForm } from '@/components/site/sign-out-form';
 import { getSignInMethods } from '@/lib/auth/account';
 import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
 import { isStaffRole } from '@/lib/auth/roles';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
-import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
+import { ChangeEmailForm, ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { MembershipSection } from './membership-section';
 import { NotificationSettingsForm } from './notification-settings-form';
 import { PodcastFeedSection } from './podcast-feed-section';
 import { getNotificationSettings } from '@/lib/comments/notifications';
+
+// Rendered for each request (it reads the session or the query), so it may block.
+export const instant = false;
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -38,6 +42,7 @@ export default async function AccountPage({ searchParams }: Props) {
           <dt className="text-slate-600">Role</dt><dd>{roleLabel[user.role]}</dd>
           <dt className="text-slate-600">Joined</dt><dd><FormattedDate date={methods.joined} /></dd>
         </dl>
+        <div className="mt-6"><ChangeNameForm name={user.name ?? ''} /></div>
       </section>
       {params.alreadyMember === '1' && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">You already have a membership: manage it below.</p>}
       <MembershipSection entitlements={entitlements} testMode={billingTestMode()} canManage={billingConfigured()} />
@@ -74,9 +79,7 @@ export default async function AccountPage({ searchParams }: Props) {
         <p className="mb-4 mt-1 text-sm text-slate-700">This removes your account and the emails we sent you, and cannot be undone. Download your data first if you want a copy.</p>
         <DeleteAccountForm hasPassword={methods.hasPassword} />
       </section>
-      <form action={signOutAction} className="mt-8">
-        <button type="submit" className="rounded-full border border-slate-300 px-5 py-2.5 font-medium hover:bg-sand-50">Sign out</button>
-      </form>
+      <SignOutForm action={signOutAction} />
     </div>
   );
 }
