@@ -12,6 +12,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh emulator per run on a known port: the specs drive its control routes.
 const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 1);
 
+// One instance: Next's cache stays in process. REDIS_URL (CI sets it for the cluster
+// specs, which start instances of their own) must not reach this server or its build.
+delete process.env.REDIS_URL;
+
 const plan = planStart(
   {
     ...process.env,

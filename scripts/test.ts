@@ -1,7 +1,8 @@
 // npm test: everything CI checks, in order, stopping at the first failing stage.
 //   1 type check   2 lint   3 Vitest on embedded PGlite
 //   4 Vitest integration tests again on PostgreSQL (when TEST_DATABASE_URL is set)
-//   5 production build   6 Playwright end-to-end tests in Chromium
+//   5 production build   6 Playwright end-to-end tests in Chromium   7 the same, for the
+//   specs that start several app instances (e2e/cluster)
 // Ends with one line of totals across all test runners.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,7 +73,12 @@ if (!ensureChromium()) {
 }
 console.log('\n━━ Production build ━━');
 ensureProductionBuild();
-stage('End-to-end tests (Chromium)', process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json'], {
+stage('End-to-end tests (Chromium)', process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--project=desktop', '--project=security', '--project=phone', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/playwright.json`,
+});
+// Apart and one at a time, on a machine otherwise at rest: they start app instances of
+// their own and check that a change reaches the other instance within a second.
+stage('End-to-end tests, several instances (Chromium)', process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--project=cluster', '--workers=1', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/playwright-cluster.json`,
 });
 finish(0);

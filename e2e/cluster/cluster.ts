@@ -107,6 +107,8 @@ export interface InstanceSettings {
   keyPrefix: string;
   smtpPort: number;
   stripe: LocalStripe;
+  /** Default: REDIS_URL, the test service. */
+  redisUrl?: string;
 }
 
 /**
@@ -128,7 +130,7 @@ export async function startInstance(settings: InstanceSettings): Promise<Instanc
       AUTH_SECRET: settings.authSecret,
       SEED_DEMO_DATA: 'true',
       SMTP_URL: `smtp://127.0.0.1:${settings.smtpPort}`,
-      REDIS_URL,
+      REDIS_URL: settings.redisUrl ?? REDIS_URL,
       KEY_PREFIX: settings.keyPrefix,
       ...settings.stripe.env,
     },
