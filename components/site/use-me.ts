@@ -10,6 +10,8 @@ export type { Me };
 
 let current: Me | null = null; // null: not known yet
 let asked = false;
+/** The answer a sign-in or sign-out made stale: a page still showing it must not bring it back. */
+let forgotten: string | null = null;
 const listeners = new Set<() => void>();
 
 function set(me: Me | null) {
@@ -24,12 +26,16 @@ function subscribe(listener: () => void) {
 
 /** The answer a page rendered for this request carries (PublishViewer). */
 export function publishViewer(me: Me) {
+  const answer = JSON.stringify(me);
+  if (answer === forgotten) return;
+  forgotten = null;
   asked = true;
-  if (JSON.stringify(me) !== JSON.stringify(current)) set(me);
+  if (answer !== JSON.stringify(current)) set(me);
 }
 
 /** Signing in or out changes the answer: ask again on the next page that needs it. */
 export function forgetViewer() {
+  forgotten = JSON.stringify(current);
   asked = false;
   set(null);
 }
@@ -39,7 +45,7 @@ function askOnce() {
   // A page rendered for this request carries the answer (PublishViewer). Its part of the
   // HTML may still be streaming, or not yet hydrated: read it from the page once loaded.
   const inPage = document.querySelector<HTMLElement>('[data-viewer]')?.dataset.viewer;
-  if (inPage) return publishViewer(JSON.parse(inPage) as Me);
+  if (inPage && inPage !== forgotten) return publishViewer(JSON.parse(inPage) as Me);
   if (document.readyState !== 'complete') {
     window.addEventListener('load', askOnce, { once: true });
     return;
@@ -47,7 +53,11 @@ function askOnce() {
   asked = true;
   fetch('/api/me', { cache: 'no-store' })
     .then((r) => (r.ok ? (r.json() as Promise<Me>) : null))
-    .then((me) => me && !current && set(me))
+    .then((me) => {
+      if (!me || current) return;
+      forgotten = null;
+      set(me);
+    })
     .catch(() => {
       asked = false; // offline: try again on the next page
     });
