@@ -34,7 +34,11 @@ export async function seedDemoProgramme(db: PrismaClient, now = new Date()): Pro
   };
   for (let r = 0; r < phaseOne.recommendedRuns; r++) run(phaseOne);
   for (let r = 0; r < phaseTwo.recommendedRuns - 1; r++) run(phaseTwo);
-  day = 1;
+  // The unfinished run is at noon UTC yesterday, so the streak (counted on UTC dates)
+  // reads "1 day" whatever the time of seeding; "now minus 24 h" fell on the day before
+  // yesterday when seeding just after midnight.
+  const startOfTodayUtc = Math.floor(now.getTime() / DAY) * DAY;
+  day = (now.getTime() - (startOfTodayUtc - DAY / 2)) / DAY;
   run(phaseTwo, phaseTwo.sessions.slice(0, -1));
   await db.sessionCompletion.createMany({ data: rows, skipDuplicates: true });
   await db.programmeState.upsert({ where: { userId: user.id }, create: { userId: user.id, currentPhaseSlug: phaseTwo.slug }, update: {} });
