@@ -1,20 +1,6 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
-// Temporary: the last read-only server actions ("Show more", a just-posted comment)
-// render UI from lib; until they become reads of their own, the only lib file allowed to
-// import components.
-const LAYER_EXCEPTIONS = ['lib/comments/thread-loader.tsx'];
-// Temporary, with LAYER_EXCEPTIONS. The one cycle today runs through
-// thread-loader.tsx: comment-thread -> thread-loader -> comment-controls -> comment-thread
-// (show-more-comments closes it too); it goes when thread-loader stops importing components.
-const CYCLE_EXCEPTIONS = [
-  'lib/comments/thread-loader.tsx',
-  'components/comments/comment-thread.tsx',
-  'components/comments/comment-controls.tsx',
-  'components/comments/show-more-comments.tsx',
-];
-
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -29,13 +15,11 @@ const config = [
     settings: { 'import/ignore': ['node_modules'] },
     rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  { files: CYCLE_EXCEPTIONS, rules: { 'import/no-cycle': 'off' } },
   // Next loads its cache handlers as CommonJS (scripts/cache).
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     // Layers point down: app/ and components/ may import lib/, never the other way.
     files: ['lib/**'],
-    ignores: LAYER_EXCEPTIONS,
     rules: {
       'no-restricted-imports': [
         'error',

@@ -19,7 +19,9 @@ import {
   type CommentResult,
 } from '@/lib/comments/actions';
 import { COMMENT_MAX_LENGTH, EDIT_WINDOW_MS } from '@/lib/comments/limits';
-import { loadPostedComment } from '@/lib/comments/thread-loader';
+import type { PostedComment } from '@/lib/comments/thread-parts';
+import { CommentCard } from './comment-card';
+import { fetchPostedComment } from './thread-api';
 
 export type TargetProps = { kind: string; slug: string; membersOnly: boolean };
 
@@ -87,13 +89,13 @@ function CommentForm({
  * long thread shows its first comments only): a copy here, until the thread shows it.
  */
 function JustPosted({ target, id }: { target: TargetProps; id: string }) {
-  const [copy, setCopy] = useState<ReactNode>(null);
+  const [copy, setCopy] = useState<PostedComment | null>(null);
   useEffect(() => {
     let cancelled = false;
     const inThread = () => document.getElementById(`comment-${id}`) !== null;
     if (!inThread()) {
-      loadPostedComment(target.kind, target.slug, id).then(
-        (card) => !cancelled && !inThread() && setCopy(card),
+      fetchPostedComment({ kind: target.kind, slug: target.slug }, id).then(
+        (posted) => !cancelled && !inThread() && setCopy(posted),
         () => undefined, // the thread itself still has it on the next load
       );
     }
@@ -109,7 +111,7 @@ function JustPosted({ target, id }: { target: TargetProps; id: string }) {
   return (
     <div className="mt-3 space-y-2" data-testid="just-posted">
       <p className="text-xs text-slate-600">Posted. It is further down this long thread, so here it is:</p>
-      {copy}
+      <CommentCard item={{ comment: copy.comment, level: 0, replyingTo: copy.replyingTo ?? undefined, replies: [], more: null }} copy />
     </div>
   );
 }

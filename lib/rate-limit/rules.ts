@@ -23,6 +23,8 @@ export const rateLimits = {
   completionsPerUser: { name: 'programme-completion:user', limit: 60, windowSeconds: minutes(60) },
   /** Posting comments: a conversation, not a flood. */
   commentsPerUser: { name: 'comment:user', limit: 10, windowSeconds: minutes(10) },
+  /** "Show more" in long threads: 20 clicks read a 1,000-comment thread; this stops scrapers. */
+  threadPartsPerIp: { name: 'thread-part:ip', limit: 300, windowSeconds: minutes(10) },
   reportsPerUser: { name: 'comment-report:user', limit: 20, windowSeconds: minutes(60) },
   /** Unknown private feed addresses: guessing one is hopeless (256 bits), this stops the noise. */
   privateFeedMissPerIp: { name: 'private-feed-miss:ip', limit: 30, windowSeconds: minutes(10) },
