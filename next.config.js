@@ -30,6 +30,8 @@ const nextConfig = (phase) => ({
   partialPrefetching: false,
   ...redisCache(phase),
   poweredByHeader: false,
+  // scripts/content-security.mjs gives cached pages their ETag from the digest it takes anyway.
+  generateEtags: false,
   // scripts/server.mjs compresses, after the Content-Security-Policy step has read the page.
   compress: false,
   // proxy.ts gets the request's URL as the server received it: Next otherwise renames a

@@ -122,6 +122,29 @@ describe('the per-request step', () => {
     expect(policy).toContain('http://127.0.0.1:9');
   });
 
+  it('tags a cached page with an ETag of its bytes and answers a matching revalidation with 304', async () => {
+    const first = await fetch(`${base}/from-cache`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect((await fetch(`${base}/from-cache`)).headers.get('etag')).toBe(etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const again = await fetch(`${base}/from-cache`, { headers: { 'if-none-match': ifNoneMatch } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(again.headers.get('etag')).toBe(etag);
+    }
+    const changed = await fetch(`${base}/from-cache`, { headers: { 'if-none-match': '"other"' } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('ü');
+    // A page rendered for this request (nonce) has no ETag: it is never the same twice.
+    release();
+    const now = await fetch(`${base}/rendered-now`);
+    release();
+    await now.text();
+    expect(now.headers.get('etag')).toBeNull();
+    expect((await fetch(`${base}/missing`)).headers.get('etag')).toBeNull();
+  });
+
   it('leaves responses that are not HTML alone, and still covers an error page', async () => {
     const data = await fetch(`${base}/data`);
     expect(data.headers.get('content-security-policy')).toBeNull();
