@@ -1,17 +1,18 @@
 // /programme/[phase]/[session] – the follow-along session. Its video, exercises and notes
 // are rendered only for entitled members; others see the title, summary and a way in.
+// The exercises and notes are the same for every member: cached apart (session-content.tsx).
 import crypto from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/content/breadcrumbs';
-import { CompleteSessionForm, ExerciseChecklist } from '@/components/programme/programme-forms';
+import { CompleteSessionForm } from '@/components/programme/programme-forms';
 import { ProgrammeCta } from '@/components/programme/programme-cta';
-import { getPhase, getSession, type ProgrammeExercise } from '@/lib/content/programme';
-import { MdxContent } from '@/lib/content/mdx';
+import { getPhase, getSession } from '@/lib/content/programme';
 import { signedMediaUrl } from '@/lib/programme/media-urls';
 import { loadMemberProgramme } from '@/lib/programme/store';
 import { getViewer } from '@/lib/viewer/viewer';
+import { SessionContent } from './session-content';
 
 // Rendered for each request (it reads the session or the query), so it may block.
 export const instant = false;
@@ -22,11 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { phase, session: slug } = await params;
   const session = getSession(phase, slug);
   return session ? { title: session.title, description: session.summary, alternates: { canonical: session.url } } : {};
-}
-
-function dose(e: ProgrammeExercise): string {
-  const parts = [e.sets ? `${e.sets} ${e.sets === 1 ? 'set' : 'sets'}` : null, e.reps ? `${e.reps} reps` : null, e.holdSeconds ? `hold ${e.holdSeconds} s` : null];
-  return parts.filter(Boolean).join(' × ');
 }
 
 export default async function SessionPage({ params }: Props) {
@@ -64,35 +60,7 @@ export default async function SessionPage({ params }: Props) {
             <source src={signedMediaUrl(phase.slug, session.video.file, user.id)} type={session.video.type} />
           </video>
 
-          <section aria-labelledby="exercises-heading" className="mt-10">
-            <h2 id="exercises-heading" className="text-2xl font-bold tracking-tight">Exercises</h2>
-            <ol className="mt-4 space-y-6">
-              {session.exercises.map((e) => (
-                <li key={e.name} className="rounded-xl border border-sand-200 p-5">
-                  <h3 className="text-lg font-semibold">{e.name}</h3>
-                  <p className="text-sm font-medium text-brand-700">{dose(e)}</p>
-                  <div className="mt-3 grid gap-4 sm:grid-cols-2">
-                    <div>
-                      <h4 className="text-sm font-semibold">Cues</h4>
-                      <ul className="mt-1 list-disc pl-5 text-sm">{e.cues.map((c) => <li key={c}>{c}</li>)}</ul>
-                    </div>
-                    <div>
-                      <h4 className="text-sm font-semibold">Common mistakes</h4>
-                      <ul className="mt-1 list-disc pl-5 text-sm">{e.mistakes.map((m) => <li key={m}>{m}</li>)}</ul>
-                    </div>
-                  </div>
-                </li>
-              ))}
-            </ol>
-            <div className="mt-6 rounded-xl bg-sand-100 p-5">
-              <ExerciseChecklist exercises={session.exercises.map((e) => ({ name: e.name, detail: dose(e) }))} />
-            </div>
-          </section>
-
-          <section aria-labelledby="notes-heading" className="prose prose-slate mt-10 max-w-none">
-            <h2 id="notes-heading">Coaching notes</h2>
-            <MdxContent source={session.body} />
-          </section>
+          <SessionContent phaseSlug={phase.slug} sessionSlug={session.slug} />
 
           <section aria-labelledby="complete-heading" className="mt-10 rounded-2xl border border-brand-600 p-6">
             <h2 id="complete-heading" className="text-lg font-semibold">Finished the session?</h2>
