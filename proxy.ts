@@ -3,13 +3,16 @@
 //   (filled on the first request), so a 404 rendered there would be stored for every
 //   junk slug a crawler or attacker tries (~70 KB each). Rewritten to a path no route
 //   matches, junk gets Next's shared not-found page, prerendered once. OG images too.
-// - A signed-in reader (any session cookie; the page checks it) of an article or episode
-//   gets its per-viewer version (`<slug>/viewer`), with the members' part and their own
-//   controls in the same response; everyone else gets the cached page everyone shares.
-//   That version's own address answers 404: it exists only behind this rewrite.
+// - A signed-in reader of an article or episode (a session cookie that decrypts with this
+//   site's secret; the page checks the session row) gets its per-viewer version
+//   (`<slug>/viewer`), with the members' part and their own controls in the same response;
+//   everyone else, a forged or foreign cookie included, gets the cached page everyone
+//   shares, so junk cookies cannot force uncached renders. That version's own address
+//   answers 404: it exists only behind this rewrite.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getAllTags, getArticle, getArticlePage } from '@/lib/content/articles';
 import { getEpisode } from '@/lib/podcast/episodes';
+import { readSessionToken } from '@/lib/auth/session-token';
 import { hasSessionCookie } from '@/lib/viewer/session-cookie';
 
 const NO_ROUTE = '/_unknown-content';
@@ -24,13 +27,14 @@ function isKnown(section: string, name: string, page: string | undefined): boole
   return getAllTags().some(({ tag }) => tag === name);
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const [, section, name, rest] = pathname.split('/');
   if (section === 'podcast' && PODCAST_ROUTES.has(name)) return NextResponse.next();
   if (!isKnown(section, name, rest) || rest === VIEWER_VERSION) return NextResponse.rewrite(new URL(NO_ROUTE, request.url));
   const isContentPage = (section === 'articles' || section === 'podcast') && rest === undefined;
-  if (isContentPage && hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
+  // The name first: decrypting is only for requests that carry one.
+  if (isContentPage && hasSessionCookie(request.cookies.getAll().map((c) => c.name)) && (await readSessionToken(request.headers.get('cookie')))) {
     return NextResponse.rewrite(new URL(`/${section}/${name}/${VIEWER_VERSION}${request.nextUrl.search}`, request.url));
   }
   return NextResponse.next();

@@ -32,7 +32,7 @@ test('an entitled member gets the members’ part in the response itself; the sh
   // What everyone shares, right after an entitled member read it: previews only.
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   await expectOnlyPreviews(anonymous);
-  // A session cookie that is not a session gets the per-viewer version, as an anonymous reader.
+  // A session cookie that does not decrypt gets the shared page: previews only.
   const forged = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { cookie: 'authjs.session-token=forged-value' } });
   await expectOnlyPreviews(forged);
   await Promise.all([anonymous.dispose(), forged.dispose()]);

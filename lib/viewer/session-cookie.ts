@@ -1,6 +1,6 @@
-// Whether a request carries an Auth.js session cookie at all (valid or not). proxy.ts
-// sends such requests to the per-viewer version of a cached page; the page itself checks
-// the session, so a stale or forged cookie only costs its sender an uncached render.
+// Whether a request carries an Auth.js session cookie at all (valid or not): a cheap
+// first look, before proxy.ts decrypts it (lib/auth/session-token.ts) to decide whether
+// the reader gets the per-viewer version of a cached page.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export function hasSessionCookie(cookieNames: Iterable<string>): boolean {
