@@ -31,6 +31,17 @@ export interface ProgrammeExercise {
   mistakes: string[];
 }
 
+/**
+ * How much of an exercise, as a coach would say it: "2 sets × 8 reps", "2 sets × 6 each
+ * side", "2 sets × 8 breaths · hold 5 s". A bare number of reps gets its unit; reps
+ * written with their own words ("8 breaths", "6 each side") keep them.
+ */
+export function exerciseDose(e: Pick<ProgrammeExercise, 'sets' | 'reps' | 'holdSeconds'>): string {
+  const reps = e.reps === null ? null : /^\d+$/.test(e.reps.trim()) ? `${e.reps.trim()} ${e.reps.trim() === '1' ? 'rep' : 'reps'}` : e.reps.trim();
+  const amount = [e.sets ? `${e.sets} ${e.sets === 1 ? 'set' : 'sets'}` : null, reps].filter(Boolean).join(' × ');
+  return [amount || null, e.holdSeconds ? `hold ${e.holdSeconds} s` : null].filter(Boolean).join(' · ');
+}
+
 export interface ProgrammeSession {
   phaseSlug: string;
   slug: string;

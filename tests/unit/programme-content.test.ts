@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getPhase, getPhases, getSession, PROGRAMME_DIR, programmeMediaPath, type ProgrammePhase } from '@/lib/content/programme';
+import { exerciseDose, getPhase, getPhases, getSession, PROGRAMME_DIR, programmeMediaPath, type ProgrammePhase } from '@/lib/content/programme';
 import { createTempSite, withSiteCwd, type TempSite } from '../helpers/temp-site';
 
 const REAL_DIR = path.join(process.cwd(), 'content', 'programme');
@@ -219,6 +219,24 @@ function programmeIn(site: TempSite): ProgrammeFixture {
   };
   return fixture;
 }
+
+describe('exercise doses', () => {
+  it('give a bare number of reps its unit and keep reps written in words as written', () => {
+    expect(exerciseDose({ sets: 2, reps: '8', holdSeconds: null })).toBe('2 sets × 8 reps');
+    expect(exerciseDose({ sets: 1, reps: '1', holdSeconds: null })).toBe('1 set × 1 rep');
+    expect(exerciseDose({ sets: 2, reps: '6 each side', holdSeconds: null })).toBe('2 sets × 6 each side');
+    expect(exerciseDose({ sets: 2, reps: '8 breaths', holdSeconds: 5 })).toBe('2 sets × 8 breaths · hold 5 s');
+    expect(exerciseDose({ sets: null, reps: null, holdSeconds: 30 })).toBe('hold 30 s');
+  });
+
+  it('never read "reps" after words in the real programme', () => {
+    for (const phase of getPhases()) {
+      for (const session of phase.sessions) {
+        for (const exercise of getSession(phase.slug, session.slug)!.exercises) expect(exerciseDose(exercise)).not.toMatch(/[a-z] reps?\b/);
+      }
+    }
+  });
+});
 
 describe('the programme loader on fixture content', () => {
   let site: TempSite;

@@ -3,13 +3,8 @@
 // Only the page's entitled branch renders it, so the cached copy never reaches anyone else.
 import { cacheLife } from 'next/cache';
 import { ExerciseChecklist } from '@/components/programme/programme-forms';
-import { getSession, type ProgrammeExercise } from '@/lib/content/programme';
+import { exerciseDose as dose, getSession } from '@/lib/content/programme';
 import { MdxContent } from '@/lib/content/mdx';
-
-function dose(e: ProgrammeExercise): string {
-  const parts = [e.sets ? `${e.sets} ${e.sets === 1 ? 'set' : 'sets'}` : null, e.reps ? `${e.reps} reps` : null, e.holdSeconds ? `hold ${e.holdSeconds} s` : null];
-  return parts.filter(Boolean).join(' × ');
-}
 
 export async function SessionContent({ phaseSlug, sessionSlug }: { phaseSlug: string; sessionSlug: string }) {
   'use cache';
