@@ -36,7 +36,7 @@ export function MembershipSection({ entitlements, testMode, canManage }: { entit
         </p>
       )}
       {live ? (
-        <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+        <dl className="mt-4 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm [overflow-wrap:anywhere] sm:grid-cols-[8rem_minmax(0,1fr)]">
           <dt className="text-slate-600">Plan</dt><dd>{subscription.interval === 'year' ? 'Annual' : 'Monthly'}</dd>
           <dt className="text-slate-600">Status</dt><dd data-testid="membership-status">{subscription.cancelAtPeriodEnd ? 'Cancelled (access until the period ends)' : statusLabel[subscription.status] ?? subscription.status}</dd>
           <dt className="text-slate-600">{subscription.cancelAtPeriodEnd || subscription.status === 'past_due' ? 'Access until' : subscription.status === 'trialing' ? 'Trial ends' : 'Renews on'}</dt>

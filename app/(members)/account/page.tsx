@@ -36,7 +36,7 @@ export default async function AccountPage({ searchParams }: Props) {
       {emailChanged && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">Your email address is changed. We let your old address know.</p>}
       <section aria-labelledby="profile-heading" className="mt-8 rounded-2xl border border-sand-200 p-6">
         <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
-        <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+        <dl className="mt-4 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm [overflow-wrap:anywhere] sm:grid-cols-[8rem_minmax(0,1fr)]">
           <dt className="text-slate-600">Name</dt><dd><DisplayName name={user.name} fallback="Not set" /></dd>
           <dt className="text-slate-600">Email</dt><dd>{user.email} {user.emailVerified ? <span className="text-brand-700">(confirmed)</span> : <span className="text-coral-700">(not confirmed yet)</span>}</dd>
           <dt className="text-slate-600">Role</dt><dd>{roleLabel[user.role]}</dd>

@@ -63,7 +63,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           {emails.length === 0 ? (
             <p className="rounded-2xl bg-sand-100 p-6 text-slate-700">{to ? `No emails to ${to} yet.` : 'No emails yet.'}</p>
           ) : (
-            <div className="overflow-x-auto rounded-2xl border border-sand-200">
+            <div className="relative overflow-x-auto rounded-2xl border border-sand-200">
               <table className="w-full min-w-[40rem] text-left text-sm">
                 <caption className="px-4 py-3 text-left text-sm text-slate-700">
                   {to ? `Emails to ${to}` : 'All emails'}, newest first{emails.length === LIMIT ? ` (the latest ${LIMIT})` : ''}

@@ -88,7 +88,7 @@ export default async function StaffMembersPage({ searchParams }: Props) {
         <button type="submit" className="rounded-full bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">Search</button>
       </form>
       <p className="mt-4 text-sm text-slate-600" aria-live="polite">{total} {total === 1 ? 'person' : 'people'}{query.q && ` matching “${query.q}”`}</p>
-      <div className="mt-4 overflow-x-auto">
+      <div className="relative mt-4 overflow-x-auto" role="region" aria-label="Members table" tabIndex={0}>
         <table className="w-full min-w-[56rem] text-left text-sm">
           <caption className="sr-only">Members, newest first</caption>
           <thead className="border-b border-sand-200 text-slate-600">

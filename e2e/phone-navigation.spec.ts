@@ -1,0 +1,102 @@
+// The site on a phone: one menu button in the header with every destination the viewer
+// has (a <details> disclosure: Escape closes it and returns focus, a navigation closes
+// it), Join only for people without a membership, and no page type that scrolls sideways
+// at 320, 360, 390 or 768 px, for a visitor, a member and a coach.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, signInAs } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const WIDTHS = [320, 360, 390, 768];
+const PUBLIC_PAGES = ['/', '/articles', '/articles/understanding-your-mri-report', '/podcast', '/podcast/morning-stiffness-explained', '/programme', '/programme/phase-one', '/about', '/pricing', '/search?q=back', '/tags/stiffness', '/sign-in', '/sign-up', '/no-such-page'];
+const MEMBER_PAGES = ['/dashboard', '/account', '/programme/phase-two', '/programme/phase-two/single-leg-balance', '/articles/building-a-resilient-core'];
+const STAFF_PAGES = ['/staff', '/staff/inbox', '/staff/members'];
+
+const menuButton = (page: Page) => page.getByTestId('site-menu').locator('summary');
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
+
+async function openMenu(page: Page) {
+  await menuButton(page).click();
+  await expect(menu(page)).toBeVisible();
+}
+
+/** Pages (and which width) whose content is wider than the window. */
+async function sidewaysScrolling(page: Page, paths: string[]): Promise<string[]> {
+  const wide: string[] = [];
+  for (const path of paths) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(path);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 844 });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (scroll > client) {
+        // What sticks out, to say where to look (elements wider than the window, innermost first).
+        const culprits = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5).reverse().slice(0, 3).map((e) => `<${e.tagName.toLowerCase()} class="${String(e.className).slice(0, 60)}">`), width);
+        wide.push(`${path} at ${width} px: ${scroll} px wide (${culprits.join(', ')})`);
+      }
+    }
+  }
+  return wide;
+}
+
+test('a visitor finds every destination behind the menu button, which Escape closes', async ({ page }) => {
+  await page.goto('/articles');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await openMenu(page);
+  for (const name of ['Articles', 'Podcast', 'Programme', 'About', 'Search', 'Sign in', 'Join']) {
+    await expect(menu(page).getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await expectNoAxeViolations(page, 'open menu');
+  await page.keyboard.press('Escape');
+  await expect(menu(page)).toBeHidden();
+  await expect(menuButton(page)).toBeFocused();
+  // From the keyboard too, and a navigation closes it.
+  await page.keyboard.press('Enter');
+  await expect(menu(page)).toBeVisible();
+  await menu(page).getByRole('link', { name: 'Programme' }).click();
+  await expect(page).toHaveURL(/\/programme$/);
+  await expect(menu(page)).toBeHidden();
+});
+
+test('a member reaches their programme and account from the menu and is never offered Join', async ({ page }) => {
+  await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
+  for (const path of ['/', '/articles/building-a-resilient-core', '/programme']) {
+    await page.goto(path);
+    await openMenu(page);
+    await expect(menu(page).getByRole('link', { name: 'My programme' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Join', exact: true })).toHaveCount(0);
+    await expect(menu(page).getByRole('link', { name: 'Staff' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+  }
+  await openMenu(page);
+  await menu(page).getByRole('link', { name: 'My programme' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await openMenu(page);
+  await menu(page).getByRole('link', { name: /^Account/ }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await openMenu(page);
+  await menu(page).getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await openMenu(page);
+  await expect(menu(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a coach on a phone reaches the staff pages from the menu', async ({ page }) => {
+  await signInAs(page, 'maya@steadyspine.example', 'demo-coach-pass');
+  await openMenu(page);
+  await menu(page).getByRole('link', { name: 'Staff' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+});
+
+test('no page type scrolls sideways from 320 to 768 px, for a visitor, a member or a coach', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const visitor = await browser.newPage();
+  expect(await sidewaysScrolling(visitor, PUBLIC_PAGES)).toEqual([]);
+  const member = await browser.newPage();
+  await signInAs(member, 'member@steadyspine.example', 'demo-member-pass');
+  expect(await sidewaysScrolling(member, [...PUBLIC_PAGES.slice(0, 6), ...MEMBER_PAGES])).toEqual([]);
+  const coach = await browser.newPage();
+  await signInAs(coach, 'maya@steadyspine.example', 'demo-coach-pass');
+  expect(await sidewaysScrolling(coach, [...STAFF_PAGES, '/programme/phase-one', '/articles/understanding-your-mri-report'])).toEqual([]);
+  await Promise.all([visitor.close(), member.close(), coach.close()]);
+});
