@@ -21,7 +21,7 @@ export function CommentCard({ item, copy = false, actions }: { item: PlannedComm
       <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
         <h3 id={headingId} className="text-sm font-semibold">
           <DisplayName name={c.authorName} />
-          {c.byStaff && <span className="ml-2 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-medium text-white">Coach</span>}
+          {c.byStaff && <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-brand-700 px-2 py-0.5 text-xs font-medium text-white">Coach</span>}
           {item.replyingTo && <span className={item.level >= MAX_INDENT || copy ? 'ml-1 font-normal text-slate-600' : 'sr-only'}>, replying to <DisplayName name={item.replyingTo} /></span>}
         </h3>
         <time dateTime={c.createdAt} className="text-xs text-slate-600">{dateTime.format(new Date(c.createdAt))}</time>

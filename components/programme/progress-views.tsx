@@ -18,7 +18,7 @@ export function RunsPerPhase({ phases, progress, currentSlug }: { phases: Progra
           <li key={phase.slug} className={`rounded-xl border p-4 ${current ? 'border-brand-600 bg-brand-50' : 'border-sand-200'}`} aria-current={current ? 'step' : undefined}>
             <p className="font-semibold">
               <Link href={phase.url} className="hover:underline">{phase.title}</Link>
-              {current && <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs font-medium text-white">Current phase</span>}
+              {current && <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-brand-600 px-2 py-0.5 text-xs font-medium text-white">Current phase</span>}
             </p>
             <p className="mt-1 text-sm" data-testid={`runs-${phase.slug}`}>{p.countedRuns} of {phase.recommendedRuns} runs</p>
             <p className="text-sm text-slate-600">This run: {p.currentRun.done.length} of {phase.sessions.length} sessions done</p>
@@ -61,15 +61,16 @@ export function CompletionTimeline({ completions, phases }: { completions: Compl
 /** Pain and effort over time as a small line chart, with the same numbers as a table for screen readers. */
 export function RatingsChart({ completions }: { completions: CompletionRow[] }) {
   const points = completions.filter((c) => c.effort !== null || c.pain !== null).slice(-20);
-  if (points.length < 2) return <p className="text-sm text-slate-600">Rate effort and pain when you mark sessions complete, and a chart appears here.</p>;
+  if (points.length === 0) return <p className="text-sm text-slate-600">No ratings yet. Rate effort and pain when you mark a session complete, and they show here.</p>;
   const width = 320;
   const height = 120;
-  const x = (i: number) => 20 + (i * (width - 30)) / (points.length - 1);
+  // One rating sits in the middle; more spread across.
+  const x = (i: number) => (points.length === 1 ? width / 2 : 20 + (i * (width - 30)) / (points.length - 1));
   const y = (v: number) => height - 15 - (v * (height - 25)) / 10;
   const line = (key: 'effort' | 'pain') =>
     points.map((p, i) => (p[key] === null ? null : `${x(i)},${y(p[key]!)}`)).filter(Boolean).join(' ');
   return (
-    <figure>
+    <figure data-testid="ratings-chart">
       <svg viewBox={`0 0 ${width} ${height}`} className="w-full max-w-md" aria-hidden="true">
         {[0, 5, 10].map((v) => (
           <g key={v}>
@@ -79,6 +80,13 @@ export function RatingsChart({ completions }: { completions: CompletionRow[] }) 
         ))}
         <polyline points={line('effort')} fill="none" stroke="#0f766e" strokeWidth="2" />
         <polyline points={line('pain')} fill="none" stroke="#c2410c" strokeWidth="2" strokeDasharray="4 3" />
+        {/* Dots too: a line needs two ratings, a dot shows the first one. */}
+        {points.map((p, i) => (
+          <g key={p.id}>
+            {p.effort !== null && <circle cx={x(i)} cy={y(p.effort)} r="3" fill="#0f766e" />}
+            {p.pain !== null && <rect x={x(i) - 3} y={y(p.pain) - 3} width="6" height="6" fill="#c2410c" />}
+          </g>
+        ))}
       </svg>
       <figcaption className="mt-1 flex gap-4 text-xs text-slate-700">
         <span><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-4 bg-brand-700 align-middle" />Effort</span>

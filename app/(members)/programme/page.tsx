@@ -40,7 +40,7 @@ export default async function ProgrammePage() {
             <li key={phase.slug} className={`rounded-2xl border p-6 ${current ? 'border-brand-600 ring-2 ring-brand-600' : 'border-sand-200'}`} aria-current={current ? 'step' : undefined}>
               <h2 className="text-xl font-semibold">
                 <Link href={phase.url} className="hover:underline">{phase.title}</Link>
-                {current && <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 align-middle text-xs font-medium text-white">You are here</span>}
+                {current && <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-brand-600 px-2 py-0.5 align-middle text-xs font-medium text-white">You are here</span>}
               </h2>
               <p className="mt-2 text-slate-700">{phase.goal}</p>
               <p className="mt-1 text-sm text-slate-600">For: {phase.whoFor}</p>
