@@ -37,6 +37,8 @@ export async function newSubscriber(page: Page, card = CARDS.success) {
   await page.getByRole('button', { name: 'Continue: Join monthly' }).click();
   await payOnCheckout(page, card);
   await expect(page.getByRole('heading', { name: /Welcome to the membership/ })).toBeVisible();
+  // The welcome page leads straight to Phase One, session 1.
+  await expect(page.getByTestId('first-session')).toHaveAttribute('href', /^\/programme\/phase-one\/[a-z0-9-]+$/);
   return email;
 }
 

@@ -115,6 +115,7 @@ test('the webhook refuses an unsigned event', async ({ request }) => {
 
 test('the demo member’s seeded subscription gives access and opens the billing portal', async ({ page }) => {
   await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
+  await page.goto('/account');
   await expect(page.getByTestId('membership-status')).toHaveText('Active');
   await expectFullArticle(page);
   await page.goto('/account');

@@ -28,10 +28,10 @@ export async function signInWithPassword(page: Page, email: string, password: st
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Signs in with a password and waits for the account page, where sign-in lands. */
+/** Signs in with a password and waits for where sign-in lands: a member's progress, or the account page. */
 export async function signInAs(page: Page, email: string, password: string) {
   await signInWithPassword(page, email, password);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/(account|dashboard)$/);
 }
 
 /** No WCAG 2.1 A/AA or best-practice violations on the page (or within `scope`). */

@@ -58,8 +58,9 @@ test('a visitor finds every destination behind the menu button, which Escape clo
   await expect(menu(page)).toBeHidden();
 });
 
-test('a member reaches their programme and account from the menu and is never offered Join', async ({ page }) => {
+test('a member lands on their progress, reaches their programme and account from the menu and is never offered Join', async ({ page }) => {
   await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
+  await expect(page).toHaveURL(/\/dashboard$/);
   for (const path of ['/', '/articles/building-a-resilient-core', '/programme']) {
     await page.goto(path);
     await openMenu(page);
@@ -83,6 +84,7 @@ test('a member reaches their programme and account from the menu and is never of
 
 test('a coach on a phone reaches the staff pages from the menu', async ({ page }) => {
   await signInAs(page, 'maya@steadyspine.example', 'demo-coach-pass');
+  await expect(page).toHaveURL(/\/account$/);
   await openMenu(page);
   await menu(page).getByRole('link', { name: 'Staff' }).click();
   await expect(page).toHaveURL(/\/staff$/);

@@ -16,7 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeReturnPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : '/account');
+  // Without a place to return to: /home, which sends a member to their progress.
+  const callbackUrl = safeReturnPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : '/home');
   if ((await getViewer()).user) redirect(callbackUrl);
   const linkError = params.error === 'Verification';
   const notLinked = params.error === 'OAuthAccountNotLinked';

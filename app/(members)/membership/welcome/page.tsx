@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { TestModeBanner } from '@/components/billing/test-mode-banner';
 import { FormattedDate } from '@/components/content/formatted-date';
 import { firstName } from '@/lib/auth/display-name';
+import { getPhases } from '@/lib/content/programme';
 import { requireUser } from '@/lib/auth/guards';
 import { loadEntitlements } from '@/lib/billing/entitlements';
 import { billingConfigured, billingTestMode, getStripe } from '@/lib/billing/stripe-client';
@@ -55,6 +56,9 @@ export default async function WelcomePage({ searchParams }: Props) {
   const problem = await confirmCheckout(sessionId.data, user.id);
   // Fresh, not the per-request cache: the sync above just changed it.
   const entitlements = problem ? viewer.entitlements : await loadEntitlements(user.id);
+  const phaseOne = getPhases()[0];
+  const session = phaseOne?.sessions[0];
+  const firstSession = session && { ...session, phaseTitle: phaseOne.title.split(':')[0] };
   return (
     <div className="container-page max-w-2xl py-10 sm:py-14">
       {billingTestMode() && <div className="mb-6"><TestModeBanner /></div>}
@@ -67,7 +71,15 @@ export default async function WelcomePage({ searchParams }: Props) {
               {entitlements.subscription.status === 'trialing' && entitlements.subscription.trialEnd ? <>Your free trial runs until <FormattedDate date={entitlements.subscription.trialEnd} />.</> : <>Your membership renews on <FormattedDate date={entitlements.subscription.currentPeriodEnd} />.</>}
             </p>
           )}
+          {firstSession && (
+            <section aria-labelledby="start-heading" className="mt-8 rounded-2xl border border-brand-600 bg-brand-50 p-6">
+              <h2 id="start-heading" className="text-lg font-semibold">Start with {firstSession.phaseTitle}, session 1</h2>
+              <p className="mt-1 text-slate-700">{firstSession.title}: {firstSession.durationMinutes} minutes.</p>
+              <Link href={firstSession.url} className="mt-4 inline-block rounded-full bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700" data-testid="first-session">Start the first session</Link>
+            </section>
+          )}
           <ul className="mt-8 space-y-3">
+            <li><Link className="font-medium text-brand-700 underline" href="/dashboard">See your progress</Link></li>
             <li><Link className="font-medium text-brand-700 underline" href="/articles">Read the members-only articles</Link></li>
             <li><Link className="font-medium text-brand-700 underline" href="/podcast">Listen to the premium episodes</Link></li>
             <li><Link className="font-medium text-brand-700 underline" href="/account">See your membership</Link></li>

@@ -72,7 +72,8 @@ export default async function SessionPage({ params }: Props) {
         <ProgrammeCta signedIn={Boolean(user)} returnTo={session.url} />
       )}
 
-      <nav aria-label="Sessions in this phase" className="mt-10 flex flex-wrap justify-between gap-4 text-sm">
+      {entitled && user && <p className="mt-10 text-sm"><Link className="font-medium text-brand-700 underline" href="/dashboard">Your progress: runs, streak and ratings</Link></p>}
+      <nav aria-label="Sessions in this phase" className="mt-6 flex flex-wrap justify-between gap-4 text-sm">
         {previous ? <Link className="text-brand-700 underline" href={previous.url}>← {previous.title}</Link> : <span />}
         {next ? <Link className="text-brand-700 underline" href={next.url}>{next.title} →</Link> : <Link className="text-brand-700 underline" href={phase.url}>Back to {phase.title.split(':')[0]}</Link>}
       </nav>
