@@ -122,7 +122,7 @@ test('staff pages: anonymous visitors sign in first, members get 404', async ({ 
   await page.goto('/staff/members');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstaff%2Fmembers$/);
   await signInWithPassword(page, 'member@steadyspine.example', 'demo-member-pass');
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/dashboard$/); // a member with a membership lands on their progress
   const response = await page.goto('/staff/members');
   expect(response!.status()).toBe(404);
   expect((await page.goto('/staff'))!.status()).toBe(404);
@@ -294,7 +294,7 @@ test('signing up with an address that has an account looks the same as a new one
   await expect(page.getByRole('link', { name: /Confirm your email address/ })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /Someone tried to create a Steady Spine account with your address/ }).first()).toBeVisible();
   await signInWithPassword(page, 'member@steadyspine.example', 'demo-member-pass');
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 });
 
 test('the session cookie is httpOnly and SameSite', async ({ page, context }) => {

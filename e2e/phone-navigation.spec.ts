@@ -75,6 +75,10 @@ test('a member lands on their progress, reaches their programme and account from
   await openMenu(page);
   await menu(page).getByRole('link', { name: /^Account/ }).click();
   await expect(page).toHaveURL(/\/account$/);
+  // The account page's sections are one tap away.
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Podcast feed' }).click();
+  await expect(page).toHaveURL(/#podcast-feed-heading$/);
+  await expect(page.getByRole('heading', { name: 'Your private podcast feed' })).toBeInViewport();
   await openMenu(page);
   await menu(page).getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/$/);

@@ -23,6 +23,16 @@ const roleLabel = { MEMBER: 'Member', COACH: 'Coach', ADMIN: 'Admin' } as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** The page's sections, by their headings' ids, for the in-page navigation. */
+const ACCOUNT_SECTIONS = [
+  ['profile-heading', 'Profile'],
+  ['membership-heading', 'Membership'],
+  ['podcast-feed-heading', 'Podcast feed'],
+  ['notifications-heading', 'Notifications'],
+  ['methods-heading', 'Signing in'],
+  ['data-heading', 'Your data'],
+] as const;
+
 export default async function AccountPage({ searchParams }: Props) {
   const { user, entitlements } = await requireUser('/account');
   const params = await searchParams;
@@ -32,6 +42,13 @@ export default async function AccountPage({ searchParams }: Props) {
   return (
     <div className="container-page max-w-2xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
+      <nav aria-label="On this page" className="mt-4">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {ACCOUNT_SECTIONS.map(([id, label]) => (
+            <li key={id}><a href={`#${id}`} className="inline-block rounded-full border border-sand-200 px-3 py-1.5 text-slate-800 hover:bg-sand-100">{label}</a></li>
+          ))}
+        </ul>
+      </nav>
       {passwordChanged && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">Password changed. You have been signed out on your other devices.</p>}
       {emailChanged && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">Your email address is changed. We let your old address know.</p>}
       <section aria-labelledby="profile-heading" className="mt-8 rounded-2xl border border-sand-200 p-6">
