@@ -39,7 +39,12 @@ test('a declined card is shown as declined and grants nothing', async ({ page })
   await page.goto('/sign-up');
   await signUpVerifyAndSignIn(page, email, 'a long enough passphrase', null);
   await page.goto('/pricing');
+  // The demo's prices are in pounds, as a UK practice sells them: on the site and at checkout.
+  await expect(page.getByText('£19', { exact: true })).toBeVisible();
+  await expect(page.getByText('£190', { exact: true })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('$');
   await page.getByRole('button', { name: 'Join monthly' }).click();
+  await expect(page.getByText(/£19\.00 per month/)).toBeVisible();
   await payOnCheckout(page, CARDS.decline);
   await expect(page.getByRole('alert').filter({ hasText: 'Your card was declined.' }).first()).toBeVisible();
   await page.goto('/account');

@@ -4,6 +4,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { env } from '@/lib/env';
 import { billingConfigured, getStripe } from './stripe-client';
+import { site } from '@/lib/site';
 
 export const PLAN_KEYS = ['monthly', 'annual'] as const;
 export type PlanKey = (typeof PLAN_KEYS)[number];
@@ -56,6 +57,7 @@ export async function getPlans(options: { stripe?: Stripe; fresh?: boolean } = {
   return plans;
 }
 
+/** In the price's own currency, written the site's way (site.language: "£19", "US$19" on an en-GB site). */
 export function formatPrice(plan: Pick<Plan, 'amount' | 'currency'>): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: plan.currency.toUpperCase(), minimumFractionDigits: plan.amount % 100 === 0 ? 0 : 2 }).format(plan.amount / 100);
+  return new Intl.NumberFormat(site.language, { style: 'currency', currency: plan.currency.toUpperCase(), minimumFractionDigits: plan.amount % 100 === 0 ? 0 : 2 }).format(plan.amount / 100);
 }

@@ -146,7 +146,7 @@ describe('products, prices and customers', () => {
     const { stripe } = await start();
     const prices = await stripe.prices.list({ active: true, lookup_keys: [...DEFAULT_PRICE_LOOKUP_KEYS], expand: ['data.product'] });
     const byKey = Object.fromEntries(prices.data.map((p) => [p.lookup_key, p]));
-    expect(byKey.membership_monthly).toMatchObject({ id: 'price_membership_monthly', unit_amount: 1900, currency: 'usd', recurring: { interval: 'month', interval_count: 1 } });
+    expect(byKey.membership_monthly).toMatchObject({ id: 'price_membership_monthly', unit_amount: 1900, currency: 'gbp', recurring: { interval: 'month', interval_count: 1 } });
     expect(byKey.membership_annual).toMatchObject({ id: 'price_membership_annual', unit_amount: 19000, recurring: { interval: 'year' } });
     expect((byKey.membership_monthly.product as Stripe.Product).name).toBe('Steady Spine membership');
 
@@ -196,7 +196,7 @@ describe('hosted checkout', () => {
     expect(page).toContain('Stripe emulator: test mode, no real payments');
     expect(page).toMatch(/<main>[\s\S]*<h1>Subscribe to Steady Spine membership<\/h1>/);
     expect(page).toContain('Monthly membership');
-    expect(page).toContain('$19.00 per month');
+    expect(page).toContain('£19.00 per month');
     expect(page).toContain('page@example.com');
     expect(page).toContain('<label for="card-number">Card number</label>');
     expect(page).toMatch(/id="card-number" name="cardNumber"[^>]*aria-describedby="card-hint"/);
@@ -500,7 +500,7 @@ describe('subscription lifecycle', () => {
 
     h.received.length = 0;
     const page = await (await fetch(url)).text();
-    expect(page).toContain('Switch to Annual membership ($190.00 per year)');
+    expect(page).toContain('Switch to Annual membership (£190.00 per year)');
     expect((await postForm(url, { action: 'switch', subscription: subscription.id })).status).toBe(303);
     const switched = await h.stripe.subscriptions.retrieve(subscription.id);
     expect(switched.items.data[0].price.id).toBe(PRICE_IDS.annual);
