@@ -25,13 +25,14 @@ test('a member asks, a coach answers from the inbox, the member is told and foll
 
   const coach = await (await browser.newContext()).newPage();
   await signInAs(coach, 'maya@steadyspine.example', 'demo-coach-pass');
-  await coach.goto('/staff/inbox');
-  const item = coach.getByRole('listitem').filter({ hasText: question });
-  await expect(item).toBeVisible();
+  await coach.goto(`/staff/inbox?q=${encodeURIComponent(question)}`);
+  const item = coach.getByTestId('inbox-question').filter({ hasText: question });
+  await item.locator('summary').click();
   await expect(item.getByRole('link', { name: /Programme progress/ })).toBeVisible();
   await item.getByLabel('Answer Morgan Member').fill('Yes: short, gentle walks. Keep them easy and stop before it ramps up.');
   await item.getByRole('button', { name: 'Post answer' }).click();
-  await expect(coach.getByRole('listitem').filter({ hasText: question })).toHaveCount(0);
+  await expect(coach.getByTestId('inbox-status')).toContainText('Your answer to Morgan Member is posted.');
+  await expect(coach.getByTestId('inbox-question').filter({ hasText: question })).toHaveCount(0);
 
   // The member sees the badge and the answered state, and has an email linking to the answer.
   await member.reload();
@@ -49,8 +50,8 @@ test('a member asks, a coach answers from the inbox, the member is told and foll
   await member.getByLabel('Reply to Maya Okafor').fill(followUp);
   await member.getByRole('button', { name: 'Post reply' }).click();
   await expect(member.locator('#comments').getByText(followUp)).toBeVisible();
-  await coach.goto('/staff/inbox');
-  await expect(coach.getByRole('listitem').filter({ hasText: followUp })).toBeVisible();
+  await coach.goto(`/staff/inbox?q=${encodeURIComponent(followUp)}`);
+  await expect(coach.getByTestId('inbox-question').filter({ hasText: followUp })).toBeVisible();
   await expectNoAxeViolations(coach, 'inbox');
 });
 
@@ -75,7 +76,7 @@ test('moderation hides a comment from everyone else', async ({ browser }) => {
   await expect(visitor.getByText(text)).toHaveCount(0);
 
   // Staff find it under Hidden comments in the inbox and can bring it back.
-  await coach.goto('/staff/inbox');
+  await coach.goto('/staff/inbox?view=hidden&order=newest');
   const hidden = coach.getByRole('region', { name: 'Hidden comments' }).getByRole('listitem').filter({ hasText: text });
   await hidden.getByRole('button', { name: 'Unhide' }).click();
   await expect(hidden).toHaveCount(0);
@@ -159,8 +160,10 @@ test('phase threads are for members: a question under Phase One reaches the inbo
   await expect(reader.locator('#comments')).toHaveCount(0);
   const coach = await (await browser.newContext()).newPage();
   await signInAs(coach, 'tom@steadyspine.example', 'demo-coach-pass');
-  await coach.goto('/staff/inbox');
-  await expect(coach.getByRole('listitem').filter({ hasText: text }).getByRole('link', { name: 'Phase One: Core control and breathing' })).toBeVisible();
+  await coach.goto('/staff/inbox?phase=phase-one&order=newest');
+  const item = coach.getByTestId('inbox-question').filter({ hasText: text });
+  await item.locator('summary').click();
+  await expect(item.getByRole('link', { name: 'Phase One: Core control and breathing' })).toBeVisible();
 
   // A phase page is rendered per viewer: a coach who hides the question still sees it, marked; the member does not.
   await coach.goto('/programme/phase-one');

@@ -47,3 +47,10 @@ export async function expectSignedInAs(page: Page, firstName: string) {
 
 /** The form's own message (Next's route announcer is also an alert, so scope to forms). */
 export const formAlert = (page: Page) => page.locator('main [role="alert"]');
+
+/** The phone menu (components/site/site-menu.tsx): its button, and the navigation it opens. */
+export const siteMenu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
+export async function openSiteMenu(page: Page) {
+  await page.getByTestId('site-menu').locator('summary').click();
+  await expect(siteMenu(page)).toBeVisible();
+}

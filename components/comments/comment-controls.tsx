@@ -31,12 +31,13 @@ function mayPost(me: Me | null, target: TargetProps): boolean {
 
 const smallButton = 'rounded-md px-2 py-1 text-xs font-medium text-slate-700 hover:bg-sand-100 disabled:opacity-60';
 
-function CommentForm({
+export function CommentForm({
   target,
   parentId,
   label,
   submitLabel,
   onDone,
+  onPosted,
   autoFocus,
 }: {
   target: TargetProps;
@@ -44,9 +45,15 @@ function CommentForm({
   label: ReactNode;
   submitLabel: string;
   onDone?: (commentId: string | undefined) => void;
+  /** Called as the post succeeds, before the page re-renders (which may remove this form). */
+  onPosted?: (commentId: string | undefined) => void;
   autoFocus?: boolean;
 }) {
-  const [state, action, pending] = useActionState(postCommentAction, idleResult);
+  const [state, action, pending] = useActionState(async (previous: CommentResult, form: FormData) => {
+    const result = await postCommentAction(previous, form);
+    if (result.status === 'success') onPosted?.(result.data?.commentId);
+    return result;
+  }, idleResult);
   const [text, setText] = useState('');
   const id = useId();
   useEffect(() => {
@@ -245,11 +252,6 @@ export function ThreadLockControl({ target, locked }: { target: { kind: string; 
       <ActionButton action={lockThreadAction} fields={{ targetKind: target.kind, targetSlug: target.slug, lock: locked ? 'no' : 'yes' }} label={locked ? 'Unlock thread' : 'Lock thread'} pendingLabel="…" />
     </div>
   );
-}
-
-/** The coach inbox's reply box: a staff reply under the question, on its own page. */
-export function InboxReply({ target, commentId, authorName }: { target: { kind: string; slug: string }; commentId: string; authorName: string }) {
-  return <CommentForm target={{ ...target, membersOnly: false }} parentId={commentId} label={<>Answer <DisplayName name={authorName} /></>} submitLabel="Post answer" />;
 }
 
 /** Moderation buttons for a reported comment in the inbox. */

@@ -9,7 +9,7 @@ import { rateLimits } from '@/lib/rate-limit/rules';
 import { defineAction } from '@/lib/viewer/action';
 import { failed, succeeded, type ActionResult } from '@/lib/viewer/action-result';
 import { commentBodySchema } from './markdown';
-import { reportComment, resolveReports, setBanned, setHidden, setLocked, setPinned } from './moderation';
+import { reportComment, resolveReports, setBanned, setHidden, setLocked, setPinned, setQuestionClosed } from './moderation';
 import { notifyAboutNewComment } from './notifications';
 import { deleteComment, editComment, postComment, postProblemMessage } from './store';
 import { canPost, resolveTarget, targetSchema, type CommentTarget } from './targets';
@@ -138,6 +138,20 @@ export const moderateCommentAction = defineAction({
     }
     refresh(target);
     return done ? succeeded(MODERATION_DONE[action]) : failed('Nothing changed: it may already be done.');
+  },
+});
+
+export const closeQuestionAction = defineAction({
+  access: 'coach',
+  input: z.object({ commentId: idSchema, close: z.enum(['yes', 'no']) }),
+  invalid: 'That question was not found.',
+  async run({ commentId, close }, { viewer }): Promise<CommentResult> {
+    const { target } = await commentContext(commentId);
+    if (!target) return failed('That question was not found.');
+    const done = await setQuestionClosed(commentId, close === 'yes', viewer.user.id);
+    if (!done) return failed(close === 'yes' ? 'This question is no longer waiting: a coach may have answered it.' : 'This question is not closed.');
+    refresh(target);
+    return succeeded(close === 'yes' ? 'Marked as no reply needed.' : 'Back in the inbox.', { commentId });
   },
 });
 

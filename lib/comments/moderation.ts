@@ -2,6 +2,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { AWAITING_COACH } from './question-state';
 import type { TargetRef } from './targets';
 
 type Options = { db?: PrismaClient };
@@ -35,6 +36,17 @@ export async function setLocked(target: TargetRef, locked: boolean, byUserId: st
 export async function setBanned(userId: string, banned: boolean, byUserId: string, reason: string | null, { db = getDb() }: Options = {}): Promise<void> {
   if (banned) await db.commentBan.createMany({ data: [{ userId, bannedById: byUserId, reason }], skipDuplicates: true });
   else await db.commentBan.deleteMany({ where: { userId } });
+}
+
+/**
+ * "No reply needed": staff close a member's question (a thank-you, say) without answering,
+ * so it leaves the inbox; reopening puts it back. False when nothing changed.
+ */
+export async function setQuestionClosed(commentId: string, closed: boolean, byUserId: string, { db = getDb() }: Options = {}): Promise<boolean> {
+  const { count } = closed
+    ? await db.comment.updateMany({ where: { id: commentId, ...AWAITING_COACH }, data: { closedAt: new Date(), closedById: byUserId } })
+    : await db.comment.updateMany({ where: { id: commentId, awaitingCoach: true, answeredAt: null, closedAt: { not: null }, status: 'PUBLISHED' }, data: { closedAt: null, closedById: null } });
+  return count === 1;
 }
 
 /** A member's report; reporting the same comment twice counts once. */

@@ -18,7 +18,9 @@ import { coachDigest, coachQuestion, commentReply, type DigestQuestion, type Ema
 import { derivedKey, HMAC_TOKEN_PATTERN, hmacToken, sha256Hex } from '@/lib/auth/server-secret';
 import { env } from '@/lib/env';
 import { absoluteUrl } from '@/lib/site';
+import { inboxHref } from './inbox-query';
 import { commentPlainText } from './markdown';
+import { AWAITING_COACH } from './question-state';
 import { resolveTarget, targetSchema, type CommentTarget } from './targets';
 
 export const DIGEST_INTERVAL_MS = 24 * 3_600_000;
@@ -26,7 +28,6 @@ export const DIGEST_INTERVAL_MS = 24 * 3_600_000;
 export const DIGEST_MAX_QUESTIONS = 20;
 const EXCERPT_LENGTH = 500;
 const DIGEST_EXCERPT_LENGTH = 200;
-const INBOX_PATH = '/staff/inbox';
 const SETTINGS_PATH = '/account';
 
 export interface NotificationSettingsValue {
@@ -204,7 +205,7 @@ export async function notifyAboutNewComment(commentId: string, options: DbOption
       orderBy: { createdAt: 'asc' },
       select: { id: true, email: true },
     });
-    const inboxUrl = absoluteUrl(`${INBOX_PATH}#comment-${comment.id}`);
+    const inboxUrl = absoluteUrl(`${inboxHref({ question: comment.id })}#comment-${comment.id}`);
     for (const coach of coaches) {
       if (notified.has(coach.id)) continue; // already told, by the reply email
       await send(coach.id, coach.email, (links) =>
@@ -290,7 +291,7 @@ export async function sendCoachDigests(options: DbOption & { now?: Date } = {}):
 }
 
 async function sendDigest(db: PrismaClient, coach: ClaimedCoach, since: Date, now: Date): Promise<boolean> {
-  const where = { awaitingCoach: true, answeredAt: null, status: 'PUBLISHED' as const, createdAt: { gt: since, lte: now } };
+  const where = { ...AWAITING_COACH, createdAt: { gt: since, lte: now } };
   const rows = await db.comment.findMany({
     where,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -317,7 +318,7 @@ async function sendDigest(db: PrismaClient, coach: ClaimedCoach, since: Date, no
   if (questions.length === 0) return false;
   const waiting = rows.length < DIGEST_MAX_QUESTIONS * 2 ? rows.length : await db.comment.count({ where });
   const more = Math.max(0, waiting - questions.length - gone);
-  const content = coachDigest({ questions, more, url: absoluteUrl(INBOX_PATH), links: await notificationLinks(db, coach.userId) });
+  const content = coachDigest({ questions, more, url: absoluteUrl(inboxHref({})), links: await notificationLinks(db, coach.userId) });
   await queueEmail({ to: coach.email, ...content }, db);
   return true;
 }

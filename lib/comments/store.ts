@@ -141,16 +141,18 @@ export async function loadThread(target: TargetRef, options: { db?: PrismaClient
   const [row] = await db.$queryRaw<{ comments: ThreadRow[] | null; locked: boolean }[]>`
     SELECT
       (SELECT json_agg(json_build_array(c."id", c."parentId", c."depth", c."authorId", c."byStaff", c."status", c."body", c."awaitingCoach",
-                                        c."answeredAt", c."pinned", c."createdAt", c."editedAt", u."name", u."image") ORDER BY c."createdAt", c."id")
+                                        c."answeredAt", c."closedAt", c."pinned", c."createdAt", c."editedAt", u."name", u."image") ORDER BY c."createdAt", c."id")
        FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
        WHERE c."targetKind" = ${target.kind} AND c."targetSlug" = ${target.slug} AND (${options.includeHidden === true} OR c."status" <> 'HIDDEN')) AS "comments",
       EXISTS (SELECT 1 FROM "ThreadLock" l WHERE l."targetKind" = ${target.kind} AND l."targetSlug" = ${target.slug}) AS "locked"`;
   return {
     locked: row.locked,
-    comments: (row.comments ?? []).map(([id, parentId, depth, authorId, byStaff, status, body, awaitingCoach, answeredAt, pinned, createdAt, editedAt, name, image]) => {
+    comments: (row.comments ?? []).map(([id, parentId, depth, authorId, byStaff, status, body, awaitingCoach, answeredAt, closedAt, pinned, createdAt, editedAt, name, image]) => {
       const deleted = status === 'DELETED';
       return {
-        id, parentId, depth, authorId, byStaff, status, awaitingCoach, pinned,
+        id, parentId, depth, authorId, byStaff, status, pinned,
+        // Closed by staff as "No reply needed" and never answered: no answer state to show.
+        awaitingCoach: awaitingCoach && (answeredAt !== null || closedAt === null),
         body: deleted ? '' : body,
         authorName: deleted ? '[deleted]' : cleanDisplayName(name) || 'Former member',
         authorImage: deleted ? null : image,
@@ -165,5 +167,5 @@ export async function loadThread(target: TargetRef, options: { db?: PrismaClient
 /** One comment as loadThread's statement returns it. */
 type ThreadRow = [
   id: string, parentId: string | null, depth: number, authorId: string | null, byStaff: boolean, status: ThreadComment['status'], body: string,
-  awaitingCoach: boolean, answeredAt: string | null, pinned: boolean, createdAt: string, editedAt: string | null, name: string | null, image: string | null,
+  awaitingCoach: boolean, answeredAt: string | null, closedAt: string | null, pinned: boolean, createdAt: string, editedAt: string | null, name: string | null, image: string | null,
 ];

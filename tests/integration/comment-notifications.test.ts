@@ -15,6 +15,7 @@ import {
   updateNotificationSettings,
 } from '@/lib/comments/notifications';
 import { deleteComment, postComment } from '@/lib/comments/store';
+import { setQuestionClosed } from '@/lib/comments/moderation';
 import { resolveTarget, type CommentTarget } from '@/lib/comments/targets';
 import { deliverPendingEmails } from '@/lib/email/send-email';
 import type { MailMessage } from '@/lib/email/transport';
@@ -143,8 +144,8 @@ describe(`comment notifications on ${testDatabaseKind()}`, () => {
       expect(email.template).toBe('coach-question');
       expect(email.subject).toBe(`Morgan asked a question on “${article.title}”`);
       expect(email.text).toContain('Is it safe to run with a disc bulge?');
-      expect(email.text).toContain(`Answer in the coach inbox: ${absoluteUrl(`/staff/inbox#comment-${id}`)}`);
-      expect(email.html).toContain(`href="${absoluteUrl(`/staff/inbox#comment-${id}`)}"`);
+      expect(email.text).toContain(`Answer in the coach inbox: ${absoluteUrl(`/staff/inbox?question=${id}#comment-${id}`)}`);
+      expect(email.html).toContain(`href="${absoluteUrl(`/staff/inbox?question=${id}#comment-${id}`)}"`);
       expect(tokenIn(email.text)).toBeDefined();
     }
     // Each coach's own link.
@@ -222,6 +223,8 @@ describe(`comment notifications on ${testDatabaseKind()}`, () => {
     const deleted = await post(member, 'Deleted question', null, { now: at(-3) });
     await deleteComment(deleted, member.id, { db: prisma });
     await post(sam, 'Member to member chat, not a question', second, { now: at(-1) });
+    const thanks = await post(sam, 'Thanks, that helps', null, { now: at(-1) });
+    expect(await setQuestionClosed(thanks, true, immediate.id, { db: prisma })).toBe(true); // "No reply needed"
 
     expect(await sendCoachDigests({ db: prisma, now })).toBe(1);
     const [email] = await outbox();
@@ -229,7 +232,7 @@ describe(`comment notifications on ${testDatabaseKind()}`, () => {
     expect(email.text).toContain(`1. Morgan, 10 hours ago, on “${article.title}”:\nSecond: ten hours ago`);
     expect(email.text).toContain(`2. Sam, 2 hours ago, on “${article.title}”:\nThird: two hours ago`);
     expect(email.text.indexOf('Second:')).toBeLessThan(email.text.indexOf('Third:'));
-    for (const left of ['Too old', 'Answered already', 'Deleted question', 'Member to member']) expect(email.text).not.toContain(left);
+    for (const left of ['Too old', 'Answered already', 'Deleted question', 'Member to member', 'Thanks, that helps']) expect(email.text).not.toContain(left);
     expect(email.text).toContain(`Open the coach inbox: ${absoluteUrl('/staff/inbox')}`);
     expect(email.html).toContain(`href="${absoluteUrl('/staff/inbox')}"`);
     expect(tokenIn(email.text)).toBeDefined();
