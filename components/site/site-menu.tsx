@@ -38,10 +38,16 @@ export function SiteMenu() {
     const onPointer = (event: PointerEvent) => {
       if (!details.contains(event.target as Node)) close(false);
     };
+    // Following a link closes it too, also one to the page already open (no navigation then).
+    const onClick = (event: MouseEvent) => {
+      if ((event.target as Element).closest('nav a')) close(false);
+    };
     details.addEventListener('keydown', onKey);
+    details.addEventListener('click', onClick);
     document.addEventListener('pointerdown', onPointer);
     return () => {
       details.removeEventListener('keydown', onKey);
+      details.removeEventListener('click', onClick);
       document.removeEventListener('pointerdown', onPointer);
     };
   }, []);

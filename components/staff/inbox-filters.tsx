@@ -32,9 +32,9 @@ export function InboxFilters({ query, counts, phases }: { query: InboxQuery; cou
           );
         })}
       </nav>
-      <form method="get" action="/staff/inbox" role="search" aria-label="Filter the inbox" className="mt-4 grid gap-3 rounded-xl bg-sand-50 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
+      <form method="get" action="/staff/inbox" role="search" aria-label="Filter the inbox" className="mt-4 grid grid-cols-2 items-end gap-3 rounded-xl bg-sand-50 p-4 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
         {query.view !== 'awaiting' && <input type="hidden" name="view" value={query.view} />}
-        <div className="sm:col-span-2 lg:col-span-1">
+        <div className="col-span-2 lg:col-span-1">
           <label htmlFor="inbox-q" className="block text-sm font-medium">Search</label>
           <input id="inbox-q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={100} placeholder="Words, member name or email" className={field} />
         </div>

@@ -12,7 +12,7 @@ export function StaffNavLink({ href, exact, count, countLabel, children }: { hre
   // The inbox and its reports list share a path: the view tells them apart.
   if (current && path === '/staff/inbox') current = (new URLSearchParams(search ?? '').get('view') === 'reports') === (view === 'reports');
   return (
-    <Link href={href} aria-current={current ? 'page' : undefined} className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1.5 font-medium ${current ? 'bg-white text-ink shadow-sm' : 'text-slate-700 hover:bg-sand-100'}`}>
+    <Link href={href} aria-current={current ? 'page' : undefined} className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-1.5 font-medium ${current ? 'bg-white text-ink shadow-sm' : 'text-slate-700 hover:bg-sand-100'}`}>
       {children}
       {count !== undefined && (
         <span className={`rounded-full px-1.5 text-xs ${count > 0 ? 'bg-coral-700 text-white' : 'bg-sand-200 text-slate-700'}`}>

@@ -11,7 +11,7 @@ export async function StaffNav() {
   const counts = await loadInboxCounts();
   return (
     <nav aria-label="Staff" className="border-b border-sand-200 bg-sand-50">
-      <ul className="container-page flex max-w-4xl flex-wrap gap-1 py-2 text-sm">
+      <ul className="container-page flex max-w-4xl gap-0.5 overflow-x-auto py-2 text-sm">
         <li><StaffNavLink href="/staff" exact>Overview</StaffNavLink></li>
         <li>
           <StaffNavLink href="/staff/inbox" count={counts.awaiting} countLabel="awaiting">Inbox</StaffNavLink>
