@@ -34,11 +34,16 @@ export async function signInAs(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/(account|dashboard)$/);
 }
 
-/** No WCAG 2.1 A/AA or best-practice violations on the page (or within `scope`). */
-export async function expectNoAxeViolations(page: Page, label: string, scope?: string) {
+/** WCAG 2.1 A/AA and best-practice violations on the page (or within `scope`), one line each. */
+export async function axeViolations(page: Page, label: string, scope?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page });
   const results = await (scope ? builder.include(scope) : builder).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${label} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  return results.violations.map((v) => `${label} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** No WCAG 2.1 A/AA or best-practice violations on the page (or within `scope`). */
+export async function expectNoAxeViolations(page: Page, label: string, scope?: string) {
+  expect(await axeViolations(page, label, scope)).toEqual([]);
 }
 
 export async function expectSignedInAs(page: Page, firstName: string) {

@@ -1,0 +1,77 @@
+// Every page type of the site, by the role that sees it, named for reports and screenshot
+// files. Shared by the specs that walk the whole site (phone-navigation, visual), so a new
+// page type is added once and checked by both.
+import { devices, type Page } from '@playwright/test';
+
+export type Role = 'visitor' | 'member' | 'coach' | 'admin';
+
+export const DEMO_ACCOUNTS: Record<Exclude<Role, 'visitor'>, { email: string; password: string }> = {
+  member: { email: 'member@steadyspine.example', password: 'demo-member-pass' },
+  coach: { email: 'maya@steadyspine.example', password: 'demo-coach-pass' },
+  admin: { email: 'admin@steadyspine.example', password: 'demo-admin-pass' },
+};
+
+/** The phone (members mostly come on one) and the desktop the pages are looked at on. */
+export const VIEWPORTS = {
+  phone: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } },
+  desktop: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+};
+
+/** A path, or the first link matching `link` on the page at `from` (for ids made by the seed). */
+export type PageTarget = string | { from: string; link: RegExp };
+
+const PUBLIC_PAGES = {
+  home: '/',
+  articles: '/articles',
+  article: '/articles/understanding-your-mri-report',
+  podcast: '/podcast',
+  episode: '/podcast/morning-stiffness-explained',
+  programme: '/programme',
+  phase: '/programme/phase-one',
+  about: '/about',
+  pricing: '/pricing',
+  search: '/search?q=back',
+  tag: '/tags/stiffness',
+  'sign-in': '/sign-in',
+  'sign-up': '/sign-up',
+  'not-found': '/no-such-page',
+};
+
+const MEMBER_PAGES = {
+  dashboard: '/dashboard',
+  account: '/account',
+  'members-phase': '/programme/phase-two',
+  session: '/programme/phase-two/single-leg-balance',
+  'members-article': '/articles/building-a-resilient-core',
+};
+
+const STAFF_PAGES = {
+  staff: '/staff',
+  inbox: '/staff/inbox',
+  members: '/staff/members',
+};
+
+/** The pages each role is walked through: all the public ones for a visitor, and the ones that change with who is signed in for the others. */
+export const PAGE_TYPES: Record<Role, Record<string, PageTarget>> = {
+  visitor: PUBLIC_PAGES,
+  member: {
+    home: '/', articles: '/articles', article: PUBLIC_PAGES.article, podcast: '/podcast', episode: PUBLIC_PAGES.episode, programme: '/programme',
+    ...MEMBER_PAGES,
+  },
+  coach: { ...STAFF_PAGES, phase: PUBLIC_PAGES.phase, article: PUBLIC_PAGES.article },
+  // What differs for an admin: the members page (roles, comps), a member's progress, the staff home and account.
+  admin: { staff: STAFF_PAGES.staff, members: STAFF_PAGES.members, 'member-progress': { from: '/staff/members', link: /^Programme progress/ }, account: '/account' },
+};
+
+/** Opens a page type and returns the path it ended up on. */
+export async function openPageType(page: Page, target: PageTarget): Promise<string> {
+  if (typeof target === 'string') {
+    await page.goto(target);
+    return target;
+  }
+  await page.goto(target.from);
+  const href = await page.getByRole('link', { name: target.link }).first().getAttribute('href');
+  if (!href) throw new Error(`No link ${target.link} on ${target.from}`);
+  await page.goto(href);
+  return href;
+}
