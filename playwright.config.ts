@@ -15,6 +15,12 @@ function chromiumExecutable(): string | undefined {
   return found === 'playwright' ? undefined : found;
 }
 
+/** Chromium as every run here starts it (playwright.screenshots.config.ts too). */
+export const launchOptions = {
+  executablePath: chromiumExecutable(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+};
+
 export default defineConfig({
   testDir: 'e2e',
   // A subfolder: Playwright empties its outputDir, and npm test keeps summaries beside it.
@@ -31,10 +37,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumExecutable(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-    },
+    launchOptions,
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /(security|cluster)\// },
