@@ -3,6 +3,7 @@
 // out of the repo) to look at, and a failure for sideways scrolling, text drawn over
 // other text, a focusable element with no visible focus style, or an axe violation.
 // One test per role and viewport, signed in once, walking all its pages.
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, signInAs } from './helpers';
 import { DEMO_ACCOUNTS, openPageType, PAGE_TYPES, VIEWPORTS, type Role } from './page-types';
@@ -17,6 +18,9 @@ for (const role of Object.keys(PAGE_TYPES) as Role[]) {
       const context = await browser.newContext({ ...device, baseURL: test.info().project.use.baseURL });
       const page = await context.newPage();
       if (role !== 'visitor') await signInAs(page, DEMO_ACCOUNTS[role].email, DEMO_ACCOUNTS[role].password);
+      // This test's own folder, emptied so no page left over from an earlier run lingers there.
+      const folder = `test-results/screenshots/${role}-${viewport}`;
+      fs.rmSync(folder, { recursive: true, force: true });
       const problems: string[] = [];
       const focusChecked = new Set<string>();
       for (const [name, target] of pages) {
@@ -30,7 +34,7 @@ for (const role of Object.keys(PAGE_TYPES) as Role[]) {
         // members are, and e2e/accessibility.spec.ts runs it on desktop pages.
         if (viewport === 'phone') problems.push(...(await axeViolations(page, label)));
         // At CSS pixels: a phone's 2.6x device pixels make slow, huge files.
-        await page.screenshot({ path: `test-results/screenshots/${role}-${viewport}/${name}.png`, fullPage: true, scale: 'css' });
+        await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true, scale: 'css' });
         problems.push(...(await missingFocusStyles(page, focusChecked)).map((f) => `${label}: ${f}`));
         if (viewport === 'phone' && name === pages[0][0]) problems.push(...(await checkOpenMenu(page, role, focusChecked)));
       }
