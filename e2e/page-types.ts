@@ -48,6 +48,7 @@ const MEMBER_PAGES = {
 const STAFF_PAGES = {
   staff: '/staff',
   inbox: '/staff/inbox',
+  'inbox-all-questions': '/staff/inbox?view=all',
   members: '/staff/members',
 };
 

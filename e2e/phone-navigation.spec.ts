@@ -3,7 +3,7 @@
 // it), Join only for people without a membership, and no page type that scrolls sideways
 // at 320, 360, 390 or 768 px, for a visitor, a member, a coach and an admin.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signInAs } from './helpers';
+import { expectNoAxeViolations, openSiteMenu, signInAs, siteMenu } from './helpers';
 import { sidewaysOverflow } from './visual-checks';
 import { DEMO_ACCOUNTS, openPageType, PAGE_TYPES, type PageTarget, type Role } from './page-types';
 
@@ -12,12 +12,6 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 const WIDTHS = [320, 360, 390, 768];
 
 const menuButton = (page: Page) => page.getByTestId('site-menu').locator('summary');
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
-
-async function openMenu(page: Page) {
-  await menuButton(page).click();
-  await expect(menu(page)).toBeVisible();
-}
 
 /** Pages (and which width) whose content is wider than the window. */
 async function sidewaysScrolling(page: Page, targets: PageTarget[]): Promise<string[]> {
@@ -37,20 +31,20 @@ async function sidewaysScrolling(page: Page, targets: PageTarget[]): Promise<str
 test('a visitor finds every destination behind the menu button, which Escape closes', async ({ page }) => {
   await page.goto('/articles');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await openMenu(page);
+  await openSiteMenu(page);
   for (const name of ['Articles', 'Podcast', 'Programme', 'About', 'Search', 'Sign in', 'Join']) {
-    await expect(menu(page).getByRole('link', { name, exact: true })).toBeVisible();
+    await expect(siteMenu(page).getByRole('link', { name, exact: true })).toBeVisible();
   }
   await expectNoAxeViolations(page, 'open menu');
   await page.keyboard.press('Escape');
-  await expect(menu(page)).toBeHidden();
+  await expect(siteMenu(page)).toBeHidden();
   await expect(menuButton(page)).toBeFocused();
   // From the keyboard too, and a navigation closes it.
   await page.keyboard.press('Enter');
-  await expect(menu(page)).toBeVisible();
-  await menu(page).getByRole('link', { name: 'Programme' }).click();
+  await expect(siteMenu(page)).toBeVisible();
+  await siteMenu(page).getByRole('link', { name: 'Programme' }).click();
   await expect(page).toHaveURL(/\/programme$/);
-  await expect(menu(page)).toBeHidden();
+  await expect(siteMenu(page)).toBeHidden();
 });
 
 test('a member lands on their progress, reaches their programme and account from the menu and is never offered Join', async ({ page }) => {
@@ -58,34 +52,34 @@ test('a member lands on their progress, reaches their programme and account from
   await expect(page).toHaveURL(/\/dashboard$/);
   for (const path of ['/', '/articles/building-a-resilient-core', '/programme']) {
     await page.goto(path);
-    await openMenu(page);
-    await expect(menu(page).getByRole('link', { name: 'My programme' })).toBeVisible();
+    await openSiteMenu(page);
+    await expect(siteMenu(page).getByRole('link', { name: 'My programme' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Join', exact: true })).toHaveCount(0);
-    await expect(menu(page).getByRole('link', { name: 'Staff' })).toHaveCount(0);
+    await expect(siteMenu(page).getByRole('link', { name: 'Staff' })).toHaveCount(0);
     await page.keyboard.press('Escape');
   }
-  await openMenu(page);
-  await menu(page).getByRole('link', { name: 'My programme' }).click();
+  await openSiteMenu(page);
+  await siteMenu(page).getByRole('link', { name: 'My programme' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await openMenu(page);
-  await menu(page).getByRole('link', { name: /^Account/ }).click();
+  await openSiteMenu(page);
+  await siteMenu(page).getByRole('link', { name: /^Account/ }).click();
   await expect(page).toHaveURL(/\/account$/);
   // The account page's sections are one tap away.
   await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Podcast feed' }).click();
   await expect(page).toHaveURL(/#podcast-feed-heading$/);
   await expect(page.getByRole('heading', { name: 'Your private podcast feed' })).toBeInViewport();
-  await openMenu(page);
-  await menu(page).getByRole('button', { name: 'Sign out' }).click();
+  await openSiteMenu(page);
+  await siteMenu(page).getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/$/);
-  await openMenu(page);
-  await expect(menu(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await openSiteMenu(page);
+  await expect(siteMenu(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
 });
 
 test('a coach on a phone reaches the staff pages from the menu', async ({ page }) => {
   await signInAs(page, 'maya@steadyspine.example', 'demo-coach-pass');
   await expect(page).toHaveURL(/\/account$/);
-  await openMenu(page);
-  await menu(page).getByRole('link', { name: 'Staff' }).click();
+  await openSiteMenu(page);
+  await siteMenu(page).getByRole('link', { name: 'Staff' }).click();
   await expect(page).toHaveURL(/\/staff$/);
 });
 
