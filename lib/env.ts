@@ -7,6 +7,17 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** Why Intl cannot write numbers for this locale, or null when it can. */
+function unsupportedLocale(locale: string): string | null {
+  try {
+    // Throws on a malformed tag ("en_GB"); an unknown language comes back empty.
+    if (Intl.NumberFormat.supportedLocalesOf([locale]).length === 0) return `"${locale}" is not a locale this server can format prices for (try en-GB or en-US)`;
+  } catch {
+    return `"${locale}" is not a BCP 47 locale tag such as en-GB (a hyphen, not an underscore)`;
+  }
+  return null;
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -49,6 +60,16 @@ const envSchema = z
     /** Price ids of the two plans. Unset: the prices with lookup keys membership_monthly / membership_annual. */
     STRIPE_PRICE_MONTHLY: optionalString,
     STRIPE_PRICE_ANNUAL: optionalString,
+    /**
+     * How prices and amounts are written (a BCP 47 locale: en-GB writes £19 and US$19). The
+     * currency is always the price's own, from Stripe; this only picks the notation.
+     */
+    SITE_LOCALE: optionalString.pipe(z.string().optional()).transform((v, ctx) => {
+      const locale = v ?? 'en-GB';
+      const problem = unsupportedLocale(locale);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      return locale;
+    }),
     /** Free-trial days for new members (0: none). */
     STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
     /** How long a programme video link works (signed, bound to the member). */

@@ -4,7 +4,6 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { env } from '@/lib/env';
 import { billingConfigured, getStripe } from './stripe-client';
-import { site } from '@/lib/site';
 
 export const PLAN_KEYS = ['monthly', 'annual'] as const;
 export type PlanKey = (typeof PLAN_KEYS)[number];
@@ -57,7 +56,20 @@ export async function getPlans(options: { stripe?: Stripe; fresh?: boolean } = {
   return plans;
 }
 
-/** In the price's own currency, written the site's way (site.language: "£19", "US$19" on an en-GB site). */
-export function formatPrice(plan: Pick<Plan, 'amount' | 'currency'>): string {
-  return new Intl.NumberFormat(site.language, { style: 'currency', currency: plan.currency.toUpperCase(), minimumFractionDigits: plan.amount % 100 === 0 ? 0 : 2 }).format(plan.amount / 100);
+/** In the price's own currency, written the site's way (SITE_LOCALE en-GB: "£19", "US$19"). */
+export function formatPrice(plan: Pick<Plan, 'amount' | 'currency'>, locale: string = env.SITE_LOCALE): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: plan.currency.toUpperCase(), minimumFractionDigits: plan.amount % 100 === 0 ? 0 : 2 }).format(plan.amount / 100);
+}
+
+/** "£19 a month", "£190 a year". */
+export function formatPlanPrice(plan: Pick<Plan, 'amount' | 'currency' | 'interval'>, locale?: string): string {
+  return `${formatPrice(plan, locale)} a ${plan.interval}`;
+}
+
+/** What the paywall says it costs to join ("From £19 a month"), or null with no plan on sale. */
+export function startingPrice(plans: Plan[], locale?: string): string | null {
+  const plan = plans.find((p) => p.key === 'monthly') ?? plans[0];
+  if (!plan) return null;
+  const trial = plan.trialDays > 0 ? `, after a ${plan.trialDays}-day free trial` : '';
+  return `From ${formatPlanPrice(plan, locale)}${trial}`;
 }
