@@ -7,6 +7,7 @@ import { getAllArticles } from '@/lib/content/articles';
 import { articleCard, episodeCard } from '@/lib/content/cards';
 import { getAllEpisodes } from '@/lib/podcast/episodes';
 import { absoluteUrl, site } from '@/lib/site';
+import { StartingPrice } from '@/app/_billing/starting-price';
 
 export default function HomePage() {
   const articles = getAllArticles().slice(0, 6);
@@ -60,7 +61,7 @@ export default function HomePage() {
       </section>
 
       <div className="container-page">
-        <MembersCta heading="Ready for a plan, not just tips?">
+        <MembersCta heading="Ready for a plan, not just tips?" price={<StartingPrice />}>
           <p>The Steady Spine programme takes you through phases of short follow-along sessions. You repeat each phase until it feels easy, and the site tells you when you are ready for the next one.</p>
         </MembersCta>
       </div>

@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
-export function MembersCta({ heading, children }: { heading: string; children?: React.ReactNode }) {
+/** The call to join. `price`: the price line, rendered by the page (this component reads no data). */
+export function MembersCta({ heading, price, children }: { heading: string; price?: ReactNode; children?: ReactNode }) {
   return (
     <section aria-labelledby="members-cta" className="not-prose my-10 rounded-2xl bg-brand-800 p-6 text-white sm:p-8">
       <h2 id="members-cta" className="text-xl font-semibold">{heading}</h2>
+      {price}
       <div className="mt-2 text-brand-100">
         {children ?? <p>Members get the full library, the follow-along programme, premium podcast episodes and answers from our coaches.</p>}
       </div>

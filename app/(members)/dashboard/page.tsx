@@ -6,6 +6,7 @@ import { firstName } from '@/lib/auth/display-name';
 import { requireUser } from '@/lib/auth/guards';
 import { getPhases } from '@/lib/content/programme';
 import { loadMemberProgramme } from '@/lib/programme/store';
+import { StartingPrice } from '@/app/_billing/starting-price';
 
 // Rendered for each request (it reads the session or the query), so it may block.
 export const instant = false;
@@ -19,7 +20,7 @@ export default async function DashboardPage() {
     <div className="container-page max-w-5xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Your progress{firstName(user.name) && <>, <bdi>{firstName(user.name)}</bdi></>}</h1>
       <div className="mt-8">
-        {programme ? <MemberProgress programme={programme} phases={getPhases()} viewer="member" /> : <ProgrammeCta signedIn returnTo="/dashboard" />}
+        {programme ? <MemberProgress programme={programme} phases={getPhases()} viewer="member" /> : <ProgrammeCta signedIn returnTo="/dashboard" price={<StartingPrice />} />}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { ProgrammeCta } from '@/components/programme/programme-cta';
 import { getPhases } from '@/lib/content/programme';
 import { loadMemberProgramme } from '@/lib/programme/store';
 import { getViewer } from '@/lib/viewer/viewer';
+import { StartingPrice } from '@/app/_billing/starting-price';
 
 // Rendered for each request (it reads the session or the query), so it may block.
 export const instant = false;
@@ -56,7 +57,7 @@ export default async function ProgrammePage() {
           );
         })}
       </ol>
-      {!entitled && <ProgrammeCta signedIn={Boolean(user)} returnTo="/programme" />}
+      {!entitled && <ProgrammeCta signedIn={Boolean(user)} returnTo="/programme" price={<StartingPrice />} />}
       {entitled && (
         <section aria-labelledby="restart-heading" className="mt-10 rounded-2xl border border-sand-200 p-6">
           <h2 id="restart-heading" className="text-lg font-semibold">Start again</h2>

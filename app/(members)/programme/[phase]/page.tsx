@@ -15,6 +15,7 @@ import { moveAdvice } from '@/lib/programme/progress';
 import { phaseDefinitions } from '@/lib/programme/store';
 import { loadMemberProgramme } from '@/lib/programme/store';
 import { getViewer } from '@/lib/viewer/viewer';
+import { StartingPrice } from '@/app/_billing/starting-price';
 
 // Rendered for each request (it reads the session or the query), so it may block.
 export const instant = false;
@@ -82,7 +83,7 @@ export default async function PhasePage({ params }: Props) {
           <MovePhaseForm phaseSlug={phase.slug} phaseTitle={phase.title} notRecommendedWhy={advice.kind === 'not-recommended' ? advice.why : null} />
         </section>
       )}
-      {!entitled && <ProgrammeCta signedIn={Boolean(user)} returnTo={phase.url} />}
+      {!entitled && <ProgrammeCta signedIn={Boolean(user)} returnTo={phase.url} price={<StartingPrice />} />}
       {entitled && <PhaseThread slug={phase.slug} staff={user ? isStaffRole(user.role) : false} />}
     </div>
   );

@@ -22,6 +22,7 @@ import { articleCard } from '@/lib/content/cards';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 import { ANONYMOUS } from '@/lib/viewer/types';
 import { ViewerState } from '@/app/_viewer/viewer-state';
+import { StartingPrice } from '@/app/_billing/starting-price';
 import { ArticleText } from '../../_content/cached-text';
 import { ContentThread } from '../../_content/content-thread';
 import { MembersPartOfArticle } from '../../_content/members-parts';
@@ -62,7 +63,7 @@ export function ArticleView({ slug, forViewer }: { slug: string; forViewer: bool
   const joinCta = (
     <>
       <p className="mt-6 text-sm italic text-slate-600">The rest of this article is for members.</p>
-      <MembersCta heading="Keep reading with a membership">
+      <MembersCta heading="Keep reading with a membership" price={<StartingPrice />}>
         <p>This is a members-only article. Join to read the full guide, follow the programme and ask our coaches your questions.</p>
       </MembersCta>
     </>

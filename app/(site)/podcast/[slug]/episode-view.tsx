@@ -20,6 +20,7 @@ import { getAllArticles } from '@/lib/content/articles';
 import { formatDuration, getAdjacentEpisodes, getEpisode } from '@/lib/podcast/episodes';
 import { absoluteUrl, openGraphBase, site } from '@/lib/site';
 import { ViewerState } from '@/app/_viewer/viewer-state';
+import { StartingPrice } from '@/app/_billing/starting-price';
 import { EpisodeNotes } from '../../_content/cached-text';
 import { ContentThread } from '../../_content/content-thread';
 import { MembersPartOfEpisode } from '../../_content/members-parts';
@@ -43,7 +44,7 @@ export function EpisodeView({ slug, forViewer }: { slug: string; forViewer: bool
   const { previous, next } = getAdjacentEpisodes(episode);
   const companion = getAllArticles().find((a) => a.episode?.slug === episode.slug);
   const joinCta = (
-    <MembersCta heading="This episode is for members">
+    <MembersCta heading="This episode is for members" price={<StartingPrice />}>
       <p>Members listen to every episode on the site or in their own private podcast feed, with full transcripts.</p>
     </MembersCta>
   );

@@ -12,6 +12,7 @@ import { getPhase, getSession } from '@/lib/content/programme';
 import { signedMediaUrl } from '@/lib/programme/media-urls';
 import { loadMemberProgramme } from '@/lib/programme/store';
 import { getViewer } from '@/lib/viewer/viewer';
+import { StartingPrice } from '@/app/_billing/starting-price';
 import { SessionContent } from './session-content';
 
 // Rendered for each request (it reads the session or the query), so it may block.
@@ -69,7 +70,7 @@ export default async function SessionPage({ params }: Props) {
           </section>
         </>
       ) : (
-        <ProgrammeCta signedIn={Boolean(user)} returnTo={session.url} />
+        <ProgrammeCta signedIn={Boolean(user)} returnTo={session.url} price={<StartingPrice />} />
       )}
 
       {entitled && user && <p className="mt-10 text-sm"><Link className="font-medium text-brand-700 underline" href="/dashboard">Your progress: runs, streak and ratings</Link></p>}
