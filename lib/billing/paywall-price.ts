@@ -3,7 +3,7 @@
 // ask Stripe per render, and must still render when Stripe cannot answer.
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getPlans, startingPrice } from './plans';
+import { loadPlansForPage, startingPrice } from './plans';
 
 export const PLANS_CACHE_TAG = 'plans';
 
@@ -11,12 +11,7 @@ export const PLANS_CACHE_TAG = 'plans';
 export async function cachedStartingPrice(): Promise<string | null> {
   'use cache';
   cacheTag(PLANS_CACHE_TAG);
-  let line: string | null = null;
-  try {
-    line = startingPrice(await getPlans());
-  } catch (error) {
-    console.error('Plans could not be loaded from Stripe for the paywall:', error);
-  }
+  const line = startingPrice((await loadPlansForPage()).plans);
   // Without a price, try again soon (the build has no Stripe keys; Stripe may be back).
   // 'minutes' still expires after an hour, so the page stays prerenderable.
   cacheLife(line ? 'days' : 'minutes');

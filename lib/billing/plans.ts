@@ -56,6 +56,16 @@ export async function getPlans(options: { stripe?: Stripe; fresh?: boolean } = {
   return plans;
 }
 
+/** getPlans for a page that must render without them: [] and `unavailable` when Stripe cannot answer. */
+export async function loadPlansForPage(): Promise<{ plans: Plan[]; unavailable: boolean }> {
+  try {
+    return { plans: await getPlans(), unavailable: false };
+  } catch (error) {
+    console.error('Plans could not be loaded from Stripe:', error);
+    return { plans: [], unavailable: true };
+  }
+}
+
 /** In the price's own currency, written the site's way (SITE_LOCALE en-GB: "£19", "US$19"). */
 export function formatPrice(plan: Pick<Plan, 'amount' | 'currency'>, locale: string = env.SITE_LOCALE): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: plan.currency.toUpperCase(), minimumFractionDigits: plan.amount % 100 === 0 ? 0 : 2 }).format(plan.amount / 100);

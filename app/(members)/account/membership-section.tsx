@@ -17,7 +17,8 @@ const statusLabel: Record<string, string> = {
   paused: 'Paused',
 };
 
-export function MembershipSection({ entitlements, testMode, canManage }: { entitlements: Entitlements; testMode: boolean; canManage: boolean }) {
+/** `price`: what the member's plan costs ("£19 a month"), when Stripe still sells it. */
+export function MembershipSection({ entitlements, price, testMode, canManage }: { entitlements: Entitlements; price: string | null; testMode: boolean; canManage: boolean }) {
   const { subscription, comp, source } = entitlements;
   const live = source === 'subscription' && subscription;
   return (
@@ -37,7 +38,7 @@ export function MembershipSection({ entitlements, testMode, canManage }: { entit
       )}
       {live ? (
         <dl className="mt-4 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm [overflow-wrap:anywhere] sm:grid-cols-[8rem_minmax(0,1fr)]">
-          <dt className="text-slate-600">Plan</dt><dd>{subscription.interval === 'year' ? 'Annual' : 'Monthly'}</dd>
+          <dt className="text-slate-600">Plan</dt><dd data-testid="membership-plan">{subscription.interval === 'year' ? 'Annual' : 'Monthly'}{price && <>, {price}</>}</dd>
           <dt className="text-slate-600">Status</dt><dd data-testid="membership-status">{subscription.cancelAtPeriodEnd ? 'Cancelled (access until the period ends)' : statusLabel[subscription.status] ?? subscription.status}</dd>
           <dt className="text-slate-600">{subscription.cancelAtPeriodEnd || subscription.status === 'past_due' ? 'Access until' : subscription.status === 'trialing' ? 'Trial ends' : 'Renews on'}</dt>
           <dd><FormattedDate date={subscription.status === 'trialing' && subscription.trialEnd ? subscription.trialEnd : subscription.currentPeriodEnd} /></dd>

@@ -7,6 +7,7 @@ import { signOutAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/guards';
 import { isStaffRole } from '@/lib/auth/roles';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { formatPlanPrice, loadPlansForPage } from '@/lib/billing/plans';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
 import { ChangeEmailForm, ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { MembershipSection } from './membership-section';
@@ -38,7 +39,9 @@ export default async function AccountPage({ searchParams }: Props) {
   const params = await searchParams;
   const emailChanged = params.emailChanged === '1';
   const passwordChanged = params.passwordChanged === '1';
-  const [methods, notificationSettings] = await Promise.all([getSignInMethods(user.id), getNotificationSettings(user.id)]);
+  const [methods, notificationSettings, { plans }] = await Promise.all([getSignInMethods(user.id), getNotificationSettings(user.id), loadPlansForPage()]);
+  // The member's own price, as Stripe has it now (none for a price no longer on sale).
+  const subscribed = plans.find((p) => p.priceId === entitlements.subscription?.priceId);
   return (
     <div className="container-page max-w-2xl py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
@@ -62,7 +65,7 @@ export default async function AccountPage({ searchParams }: Props) {
         <div className="mt-6"><ChangeNameForm name={user.name ?? ''} /></div>
       </section>
       {params.alreadyMember === '1' && <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-800">You already have a membership: manage it below.</p>}
-      <MembershipSection entitlements={entitlements} testMode={billingTestMode()} canManage={billingConfigured()} />
+      <MembershipSection entitlements={entitlements} price={subscribed ? formatPlanPrice(subscribed) : null} testMode={billingTestMode()} canManage={billingConfigured()} />
       <PodcastFeedSection userId={user.id} entitled={entitlements.premium} />
       <section aria-labelledby="notifications-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="notifications-heading" className="text-lg font-semibold">Email notifications</h2>

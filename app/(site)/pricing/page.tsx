@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChoosePlanForm } from '@/components/billing/billing-forms';
 import { TestModeBanner } from '@/components/billing/test-mode-banner';
-import { formatPrice, getPlans, type Plan } from '@/lib/billing/plans';
+import { formatPrice, loadPlansForPage } from '@/lib/billing/plans';
 import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client';
 import { getViewer } from '@/lib/viewer/viewer';
 
@@ -25,19 +25,10 @@ const benefits = [
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function loadPlans(): Promise<{ plans: Plan[]; unavailable: boolean }> {
-  try {
-    return { plans: await getPlans(), unavailable: false };
-  } catch (error) {
-    console.error('Plans could not be loaded from Stripe:', error);
-    return { plans: [], unavailable: true };
-  }
-}
-
 export default async function PricingPage({ searchParams }: Props) {
   const params = await searchParams;
   const chosen = params.plan === 'monthly' || params.plan === 'annual' ? params.plan : null;
-  const [{ user, entitlements }, { plans, unavailable }] = await Promise.all([getViewer(), loadPlans()]);
+  const [{ user, entitlements }, { plans, unavailable }] = await Promise.all([getViewer(), loadPlansForPage()]);
   const monthly = plans.find((p) => p.key === 'monthly');
   return (
     <div className="container-page max-w-4xl py-10 sm:py-14">
