@@ -6,6 +6,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { queueMembershipStarted, startsMembership } from './membership-started';
 import { getStripe } from './stripe-client';
 
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -77,7 +78,9 @@ export async function syncSubscriptionLocked(tx: Tx, stripe: Stripe, subscriptio
   const row = subscriptionRow(sub);
   const userId = await findOwner(tx, row.customerId, [userIdHint, sub.metadata?.userId]);
   if (!userId) return { synced: false, reason: 'unknown-customer' };
+  const previous = await tx.subscription.findUnique({ where: { id: sub.id }, select: { status: true } });
   await tx.subscription.upsert({ where: { id: sub.id }, create: { id: sub.id, userId, ...row }, update: { userId, ...row } });
+  if (startsMembership(previous?.status ?? null, row.status)) await queueMembershipStarted(tx, userId, sub);
   return { synced: true, userId, status: row.status };
 }
 

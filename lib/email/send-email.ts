@@ -44,11 +44,19 @@ export async function queueEmail(
   db: PrismaClient = getDb(),
   options: { transport?: MailTransport | null } = {},
 ): Promise<{ id: string }> {
-  const data = outgoingEmailSchema.parse(message);
-  const { id } = await db.outboxEmail.create({ data, select: { id: true } });
+  const { id } = await queueEmailInTransaction(db, message);
   const transport = options.transport === undefined ? getMailTransport() : options.transport;
   if (transport) kickDelivery(db, transport);
   return { id };
+}
+
+/**
+ * queueEmail inside the caller's transaction: the message exists only if the change it
+ * reports commits. No delivery kick (the transaction is still open): the scheduled
+ * delivery (lib/jobs/site-jobs.ts, every 30 s) sends it.
+ */
+export async function queueEmailInTransaction(tx: Pick<PrismaClient, 'outboxEmail'>, message: OutgoingEmail): Promise<{ id: string }> {
+  return tx.outboxEmail.create({ data: outgoingEmailSchema.parse(message), select: { id: true } });
 }
 
 export interface DeliveryOptions {

@@ -28,9 +28,10 @@ export type EmailTemplate =
   | 'comment-reply'
   | 'coach-question'
   | 'coach-digest'
-  | 'feed-reset-by-staff';
+  | 'feed-reset-by-staff'
+  | 'membership-started';
 
-function build(template: EmailTemplate, subject: string, content: EmailContent): EmailMessageContent {
+export function build(template: EmailTemplate, subject: string, content: EmailContent): EmailMessageContent {
   return { template, subject, ...renderEmail(content) };
 }
 

@@ -73,6 +73,16 @@ describe(`Stripe webhook on ${testDatabaseKind()}`, () => {
     await expectConverged(subscriptionId);
   });
 
+  it('emails the member once that the membership started, with its price in pounds', async () => {
+    const { events, user } = await checkedOutMember();
+    // Every event twice, out of order: the start is seen by exactly one sync.
+    for (const event of [...events, ...[...events].reverse()]) expect((await deliver(stripe, prisma, event)).status).toBe(200);
+    const sent = await prisma.outboxEmail.findMany({ where: { to: user.email, template: 'membership-started' }, select: { subject: true, text: true } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0].text).toContain('Your plan: Monthly, £19 a month.');
+    expect(sent[0].text).not.toContain('$');
+  });
+
   it('converges when subscription.updated arrives before checkout.session.completed', async () => {
     const { events, subscriptionId } = await checkedOutMember();
     // The member switches plan right away: an update exists before we saw the checkout.
