@@ -1,27 +1,30 @@
+// The coaches who write and answer (content/authors.json). Pages get them without their
+// sign-in address; coachAvatarFor maps a staff account to its author's portrait.
 import 'server-only';
-import fs from 'node:fs';
-import path from 'node:path';
-import { CONTENT_DIR, ContentError, memoizeInProduction } from './load-collection';
+import { loadJsonFile, memoizeInProduction } from './load-collection';
 import { authorsFileSchema, type Author } from './schema';
 
 export type { Author };
 
-export const getAuthors = memoizeInProduction((): Map<string, Author> => {
-  const file = path.join(CONTENT_DIR, 'authors.json');
-  const relative = path.relative(process.cwd(), file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ContentError(relative, [`cannot read authors: ${(error as Error).message}`]);
-  }
-  const parsed = authorsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ContentError(relative, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  return new Map(parsed.data.map((a) => [a.slug, a]));
-});
+const loadAuthorsFile = memoizeInProduction(() => loadJsonFile('authors.json', authorsFileSchema));
+
+/** Without the sign-in address, which stays on the server. */
+function publicAuthor({ slug, name, role, credentials, bio, avatar }: Author): Author {
+  return { slug, name, role, credentials, bio, avatar };
+}
+
+export const getAuthors = memoizeInProduction((): Map<string, Author> => new Map(loadAuthorsFile().map((a) => [a.slug, publicAuthor(a)])));
 
 export function getAuthor(slug: string): Author | undefined {
   return getAuthors().get(slug);
+}
+
+const getAvatarsByEmail = memoizeInProduction(
+  () => new Map(loadAuthorsFile().flatMap((a) => (a.email ? [[a.email, { src: a.avatar, name: a.name }] as const] : []))),
+);
+
+/** The portrait of the author whose sign-in address this is, or null (members, staff who write nothing). */
+export function coachAvatarFor(email: string | null | undefined): { src: string; name: string } | null {
+  if (!email) return null;
+  return getAvatarsByEmail().get(email.toLowerCase()) ?? null;
 }

@@ -64,6 +64,20 @@ export function parseFile<S extends z.ZodType>(fullPath: string, schema: S): Loa
   return { slug, file, data: result.data, body: parsed.content };
 }
 
+/** A JSON file under content/ (e.g. "authors.json"), validated; a bad file throws naming it and the field. */
+export function loadJsonFile<S extends z.ZodType>(name: string, schema: S): z.output<S> {
+  const file = path.relative(process.cwd(), path.join(CONTENT_DIR, name));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(path.join(CONTENT_DIR, name), 'utf8'));
+  } catch (error) {
+    throw new ContentError(file, [`cannot read it as JSON: ${(error as Error).message}`]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ContentError(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`));
+  return parsed.data;
+}
+
 /** Memoises a loader in production; re-reads every call in development so edits show. */
 export function memoizeInProduction<T>(load: () => T): () => T {
   let cached: { value: T } | undefined;

@@ -43,11 +43,39 @@ export const authorSchema = z.object({
   slug,
   name: z.string().min(1),
   role: z.string().min(1),
+  /** Qualifications as the pricing page lists them, e.g. "MCSP, HCPC-registered physiotherapist". */
+  credentials: z.string().min(1, 'list the coach’s qualifications'),
   bio: z.string().min(1),
-  avatar: z.string().startsWith('/'),
+  avatar: z.string().startsWith('/', 'must be a path under public/, starting with /'),
+  /**
+   * The coach's sign-in address, when they answer members on the site: their comments then
+   * show this author's portrait. Read on the server only (lib/content/authors.ts).
+   */
+  email: z.email('must be the coach’s sign-in email address').transform((e) => e.toLowerCase()).optional(),
 });
-export const authorsFileSchema = z.array(authorSchema).min(1);
-export type Author = z.infer<typeof authorSchema>;
+export const authorsFileSchema = z
+  .array(authorSchema)
+  .min(1)
+  .refine((list) => new Set(list.map((a) => a.slug)).size === list.length, 'two authors share a slug');
+
+/** An author as pages and content objects carry them: without the sign-in address. */
+export type Author = Omit<z.infer<typeof authorSchema>, 'email'>;
+
+/** content/pricing/faq.json: the pricing page's questions, answered in plain text. */
+export const faqFileSchema = z
+  .array(z.object({ question: z.string().trim().min(5).max(200), answer: z.string().trim().min(10).max(1200) }).strict())
+  .min(1, 'add at least one question');
+export type FaqEntry = z.infer<typeof faqFileSchema>[number];
+
+/** content/testimonials/*.md frontmatter; the body is the member's words. */
+export const testimonialFrontmatterSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    /** Who they are to the programme, e.g. "Member since 2025, repeating Phase Two". */
+    context: z.string().trim().min(3).max(120),
+    order: z.number().int().nonnegative().default(0),
+  })
+  .strict();
 
 export const articleFrontmatterSchema = z
   .object({

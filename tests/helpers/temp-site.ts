@@ -29,7 +29,7 @@ export function createTempSite(): TempSite {
   fs.writeFileSync(path.join(root, 'public', FIXTURE_COVER), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   fs.writeFileSync(
     path.join(root, 'content/authors.json'),
-    JSON.stringify([{ slug: 'sam-writer', name: 'Sam Writer', role: 'Physiotherapist', bio: 'Writes fixtures.', avatar: '/images/sam.png' }]),
+    JSON.stringify([{ slug: 'sam-writer', name: 'Sam Writer', role: 'Physiotherapist', credentials: 'HCPC-registered physiotherapist', bio: 'Writes fixtures.', avatar: '/images/sam.png' }]),
   );
   fs.writeFileSync(path.join(root, 'content/about.mdx'), frontmatter({ title: 'About', description: 'About the fixture site.' }));
   return {
