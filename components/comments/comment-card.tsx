@@ -4,6 +4,7 @@
 // the controls come in through `actions`.
 import type { ReactNode } from 'react';
 import { DisplayName } from '@/components/site/display-name';
+import { CommentAvatar } from './comment-avatar';
 import type { PlannedCommentView } from '@/lib/comments/comment-view';
 import { MAX_INDENT } from '@/lib/comments/thread-plan';
 
@@ -18,7 +19,9 @@ export function CommentCard({ item, copy = false, actions }: { item: PlannedComm
   const headingId = copy ? `posted-${c.id}-by` : `comment-${c.id}-by`;
   return (
     <article aria-labelledby={headingId} tabIndex={-1} data-posted-copy={copy ? c.id : undefined} className={`rounded-xl border p-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${c.byStaff ? 'border-brand-600/40 bg-brand-50/40' : 'border-sand-200'} ${c.status === 'HIDDEN' ? 'opacity-70' : ''}`}>
-      <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+      <div className="flex items-center gap-3">
+      {c.status !== 'DELETED' && <CommentAvatar name={c.authorName} image={c.authorImage} />}
+      <header className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2 gap-y-1">
         <h3 id={headingId} className="text-sm font-semibold">
           <DisplayName name={c.authorName} />
           {c.byStaff && <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-brand-700 px-2 py-0.5 text-xs font-medium text-white">Coach</span>}
@@ -29,6 +32,7 @@ export function CommentCard({ item, copy = false, actions }: { item: PlannedComm
         {c.pinned && <span className="text-xs font-medium text-brand-800">Pinned answer</span>}
         {c.status === 'HIDDEN' && <span className="text-xs font-medium text-coral-700">Hidden from members</span>}
       </header>
+      </div>
       {c.status === 'DELETED' ? (
         <p className="mt-2 text-sm italic text-slate-600">[deleted]</p>
       ) : (

@@ -10,6 +10,8 @@ export interface CommentView {
   parentId: string | null;
   authorId: string | null;
   authorName: string;
+  /** A coach's portrait (public, from content/authors.json); null for members. */
+  authorImage: string | null;
   byStaff: boolean;
   status: ThreadComment['status'];
   /** The author's Markdown, for the edit form. */
@@ -36,6 +38,7 @@ export function commentView(c: ThreadComment): CommentView {
     parentId: c.parentId,
     authorId: c.authorId,
     authorName: c.authorName,
+    authorImage: c.byStaff ? c.authorImage : null,
     byStaff: c.byStaff,
     status: c.status,
     body: c.body,

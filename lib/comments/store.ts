@@ -3,6 +3,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { cleanDisplayName } from '@/lib/auth/display-name';
+import { coachAvatarFor } from '@/lib/content/authors';
 import { getDb } from '@/lib/db';
 import { utcFromJson } from '@/lib/db/json-rows';
 import type { PrismaClient } from '@/lib/db/generated/client';
@@ -118,6 +119,10 @@ export interface ThreadComment {
   depth: number;
   authorId: string | null;
   authorName: string;
+  /**
+   * A coach's portrait from content/authors.json, matched by the staff account's email (read
+   * for staff comments only, never returned); null for members, who are shown by initials.
+   */
   authorImage: string | null;
   byStaff: boolean;
   status: 'PUBLISHED' | 'HIDDEN' | 'DELETED';
@@ -141,13 +146,14 @@ export async function loadThread(target: TargetRef, options: { db?: PrismaClient
   const [row] = await db.$queryRaw<{ comments: ThreadRow[] | null; locked: boolean }[]>`
     SELECT
       (SELECT json_agg(json_build_array(c."id", c."parentId", c."depth", c."authorId", c."byStaff", c."status", c."body", c."awaitingCoach",
-                                        c."answeredAt", c."closedAt", c."pinned", c."createdAt", c."editedAt", u."name", u."image") ORDER BY c."createdAt", c."id")
+                                        c."answeredAt", c."closedAt", c."pinned", c."createdAt", c."editedAt", u."name",
+                                        CASE WHEN c."byStaff" THEN u."email" END) ORDER BY c."createdAt", c."id")
        FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
        WHERE c."targetKind" = ${target.kind} AND c."targetSlug" = ${target.slug} AND (${options.includeHidden === true} OR c."status" <> 'HIDDEN')) AS "comments",
       EXISTS (SELECT 1 FROM "ThreadLock" l WHERE l."targetKind" = ${target.kind} AND l."targetSlug" = ${target.slug}) AS "locked"`;
   return {
     locked: row.locked,
-    comments: (row.comments ?? []).map(([id, parentId, depth, authorId, byStaff, status, body, awaitingCoach, answeredAt, closedAt, pinned, createdAt, editedAt, name, image]) => {
+    comments: (row.comments ?? []).map(([id, parentId, depth, authorId, byStaff, status, body, awaitingCoach, answeredAt, closedAt, pinned, createdAt, editedAt, name, staffEmail]) => {
       const deleted = status === 'DELETED';
       return {
         id, parentId, depth, authorId, byStaff, status, pinned,
@@ -155,7 +161,7 @@ export async function loadThread(target: TargetRef, options: { db?: PrismaClient
         awaitingCoach: awaitingCoach && (answeredAt !== null || closedAt === null),
         body: deleted ? '' : body,
         authorName: deleted ? '[deleted]' : cleanDisplayName(name) || 'Former member',
-        authorImage: deleted ? null : image,
+        authorImage: deleted ? null : (coachAvatarFor(staffEmail)?.src ?? null),
         answered: answeredAt !== null,
         createdAt: utcFromJson(createdAt)!,
         editedAt: utcFromJson(editedAt),
@@ -167,5 +173,5 @@ export async function loadThread(target: TargetRef, options: { db?: PrismaClient
 /** One comment as loadThread's statement returns it. */
 type ThreadRow = [
   id: string, parentId: string | null, depth: number, authorId: string | null, byStaff: boolean, status: ThreadComment['status'], body: string,
-  awaitingCoach: boolean, answeredAt: string | null, closedAt: string | null, pinned: boolean, createdAt: string, editedAt: string | null, name: string | null, image: string | null,
+  awaitingCoach: boolean, answeredAt: string | null, closedAt: string | null, pinned: boolean, createdAt: string, editedAt: string | null, name: string | null, staffEmail: string | null,
 ];
