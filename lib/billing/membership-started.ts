@@ -9,7 +9,7 @@ import { queueEmailInTransaction } from '@/lib/email/send-email';
 import { absoluteUrl } from '@/lib/site';
 import { formatPlanPrice } from './plans';
 
-/** Statuses a subscription is only in once it has started. */
+/** The statuses a new membership starts in (paid, or on a free trial). */
 const GRANTING = new Set(['active', 'trialing']);
 
 /** True when this sync is the one that sees the subscription start: new, or out of a pending payment. */
