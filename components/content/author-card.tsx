@@ -3,6 +3,8 @@ import type { ElementType } from 'react';
 export interface AuthorCardData {
   name: string;
   role: string;
+  /** Qualifications, e.g. "MCSP, HCPC-registered physiotherapist"; absent on older data. */
+  credentials?: string;
   bio: string;
   avatar: string;
 }
@@ -16,6 +18,7 @@ export function AuthorCard({ author, heading, as: Tag = 'div' }: { author: Autho
       <div>
         {heading ? <h2 className="font-semibold">{heading}</h2> : <p className="font-semibold">{author.name}</p>}
         <p className="text-sm text-slate-600">{author.role}</p>
+        {author.credentials && <p className="text-xs text-slate-600">{author.credentials}</p>}
         <p className="mt-2 text-sm text-slate-700">{author.bio}</p>
       </div>
     </Tag>
