@@ -14,6 +14,11 @@ export async function register() {
   }
   const { prepareDatabase } = await import('./lib/db/prepare');
   const db = await prepareDatabase();
+  // Released by scripts/server.mjs on SIGTERM, after the requests in flight: the scheduler
+  // (its ticks and their advisory locks) first, then the database's connections.
+  const { onShutdown } = await import('./scripts/lifecycle.mjs');
+  const { getConnection } = await import('./lib/db');
+  onShutdown('database connections', () => getConnection().close());
   // Seeds the demo only on a loopback SITE_URL; a real site disables a past demo's accounts.
   const { prepareDemo } = await import('./lib/demo/prepare-demo');
   await prepareDemo(db, console.log);
@@ -21,5 +26,6 @@ export async function register() {
   await ensureSearchIndex(db);
   // Mail delivery and digests, each once per interval across instances.
   const { startSiteJobs } = await import('./lib/jobs/site-jobs');
-  startSiteJobs();
+  const scheduler = startSiteJobs();
+  onShutdown('job scheduler', () => scheduler.stop());
 }

@@ -1,6 +1,7 @@
 // Configuration, parsed once with zod. Nothing else reads process.env directly.
 import { z } from 'zod';
 import { parseTrustedProxies } from '../scripts/client-address.mjs';
+import { parseShutdownGrace } from '../scripts/lifecycle.mjs';
 
 const optionalString = z
   .string()
@@ -17,6 +18,16 @@ function unsupportedLocale(locale: string): string | null {
   }
   return null;
 }
+
+/** A setting checked by the parser the plain-JavaScript server uses too (its message becomes the issue). */
+const checkedBy = (parse: (value: string | undefined) => unknown) =>
+  optionalString.superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    }
+  });
 
 const envSchema = z
   .object({
@@ -80,13 +91,14 @@ const envSchema = z
      * ("1": one proxy, whatever its address) or a comma-separated list of addresses and CIDR
      * ranges, plus proxy-addr's names loopback, linklocal, uniquelocal.
      */
-    TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
-      try {
-        parseTrustedProxies(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-      }
-    }),
+    TRUSTED_PROXIES: checkedBy(parseTrustedProxies),
+    /**
+     * redis://host:6379: Next's caches are shared through it (next.config.js reads it when
+     * the server starts) and /readyz checks it answers. Unset: caches stay in the process.
+     */
+    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+    /** After SIGTERM, how long requests in flight may finish (scripts/server.mjs parses it with the same function). */
+    SHUTDOWN_GRACE_SECONDS: checkedBy(parseShutdownGrace),
     /** Seed demo accounts and data on start (set by `npm start`; demo only). */
     SEED_DEMO_DATA: z
       .enum(['true', 'false', '1', '0'])

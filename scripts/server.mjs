@@ -8,6 +8,9 @@
 //     an https site HSTS. Compression happens here, after the policy has read the page
 //     (next.config.js turns Next's own off), with the `compression` package Next uses.
 // Plain JavaScript so production runs on bare node, without a TypeScript loader.
+//   - SIGTERM (or Ctrl-C) drains: no new connections, /readyz answers 503, requests in
+//     flight get up to SHUTDOWN_GRACE_SECONDS (10) to finish, then the app's release steps
+//     run (job scheduler, database connections: scripts/lifecycle.mjs) and it exits 0.
 //   node scripts/server.mjs [--dev]    listens on PORT (default 3000)
 import http from 'node:http';
 import compression from 'compression';
@@ -15,6 +18,7 @@ import next from 'next';
 import { clientAddressStep } from './client-address.mjs';
 import { guardRequest } from './request-guard.mjs';
 import { createContentSecurity, strictTransportSecurity } from './content-security.mjs';
+import { isDraining, parseShutdownGrace, runShutdownHooks, startDraining } from './lifecycle.mjs';
 
 /** Must equal MEDIA_LENGTH_HEADER in lib/media/content-length.ts (a unit test checks). */
 export const MEDIA_LENGTH_HEADER = 'x-media-content-length';
@@ -25,16 +29,24 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 
 /**
- * Names the client to the app (scripts/client-address.mjs); a bad TRUSTED_PROXIES stops here.
- * @type {(req: http.IncomingMessage) => void}
+ * A setting parsed by `parse` (the same function lib/env.ts checks it with); a bad value stops here.
+ * @template T
+ * @param {string} name
+ * @param {(value: string | undefined) => T} parse
+ * @returns {T}
  */
-let setClientAddress;
-try {
-  setClientAddress = clientAddressStep(process.env.TRUSTED_PROXIES);
-} catch (error) {
-  console.error(`✗ Invalid TRUSTED_PROXIES: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
+function setting(name, parse) {
+  try {
+    return parse(process.env[name]);
+  } catch (error) {
+    console.error(`✗ Invalid ${name}: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
 }
+
+/** Names the client to the app (scripts/client-address.mjs). */
+const setClientAddress = setting('TRUSTED_PROXIES', clientAddressStep);
+const graceSeconds = setting('SHUTDOWN_GRACE_SECONDS', parseShutdownGrace);
 
 /** @param {http.ServerResponse} res */
 function restoreMediaContentLength(res) {
@@ -63,6 +75,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  // While draining, no connection is kept for another request: the proxy opens its next
+  // one to another instance.
+  if (isDraining()) res.setHeader('Connection', 'close');
   setClientAddress(req);
   // Requests Next would answer with a 500 get a 4xx page instead (scripts/request-guard.mjs).
   if (hsts) res.setHeader('strict-transport-security', hsts);
@@ -80,9 +95,32 @@ server.listen(port, host, () => {
   console.log(`✓ Listening on http://localhost:${port} (${mode})`);
 });
 
+/** Stops taking connections, lets requests in flight finish (up to the grace), releases, exits. */
+async function shutDown(/** @type {string} */ signal) {
+  startDraining();
+  console.log(`${signal}: draining (requests in flight have up to ${graceSeconds} s)`);
+  const closed = new Promise((resolve) => server.close(() => resolve(true)));
+  // Keep-alive connections between requests would hold close() open: end them as they idle.
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const drained = await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(() => resolve(false), graceSeconds * 1000)))]);
+  clearInterval(sweep);
+  clearTimeout(timer);
+  if (!drained) {
+    console.error(`Requests still in flight after ${graceSeconds} s: closing their connections.`);
+    server.closeAllConnections();
+  }
+  const failed = await runShutdownHooks(5_000);
+  if (failed.length > 0) console.error(`Shutdown steps that did not finish: ${failed.join(', ')}`);
+  process.exit(0);
+}
+
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    // A second signal means now.
+    if (isDraining()) process.exit(1);
+    void shutDown(signal);
   });
 }

@@ -2,36 +2,14 @@
 // REDIS_URL), as the scripts and tests that start such instances need it: is it there,
 // are the keyspace events the cache library needs on, and deleting a run's own keys.
 // Every client fails at once instead of reconnecting; every loop is bounded.
-import { createClient } from 'redis';
+import { redisClient as createRedisClient } from '../../lib/cache/redis';
+
+export { redisProblem, shownUrl } from '../../lib/cache/redis';
 
 /** The Redis databases @trieb.work/nextjs-turbo-redis-cache writes to: 1 by default, 0 on Vercel production. */
 export const CACHE_REDIS_DATABASES = [1, 0] as const;
 
-/** A URL for messages: no user name or password. */
-export function shownUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.host}`;
-}
-
-function redisClient(url: string, database?: number) {
-  const client = createClient({ url, database, socket: { connectTimeout: 3_000, reconnectStrategy: false } });
-  client.on('error', () => {});
-  return client;
-}
-
-/** Why Redis at `url` cannot be used, or null when it answers PING. */
-export async function redisProblem(url: string): Promise<string | null> {
-  const client = redisClient(url);
-  try {
-    await client.connect();
-    await client.ping();
-    return null;
-  } catch (error) {
-    return `Redis at ${shownUrl(url)} is not reachable (${error instanceof Error ? error.message || error.name : String(error)})`;
-  } finally {
-    if (client.isOpen) await client.disconnect();
-  }
-}
+const redisClient = (url: string, database?: number) => createRedisClient(url, { database });
 
 /**
  * The cache library keeps each instance's map of tags in step with keys Redis expires or
