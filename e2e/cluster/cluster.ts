@@ -4,7 +4,6 @@
 // prefix of their own and are deleted, and only the child processes started here are
 // ended. The production build is the one scripts/e2e-server.ts made (playwright.config.ts
 // starts it first).
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import pg from 'pg';
 import { deleteKeysUnder, ensureKeyspaceEvents, redisProblem } from '../../scripts/lib/cache-redis';
 import { startLocalStripe, type LocalStripe } from '../../scripts/lib/local-stripe';
 import { startMailSink, type SunkEmail } from '../../scripts/lib/mail-sink';
+import { startManagedProcess, waitUntilAnswering } from '../../scripts/lib/managed-process';
 import { serverCommand } from '../../scripts/lib/prepare-build';
 import { planStart } from '../../scripts/lib/start-plan';
 
@@ -19,8 +19,6 @@ import { planStart } from '../../scripts/lib/start-plan';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The PostgreSQL server the cluster's database is created on (trust auth, loopback). */
 const POSTGRES_SERVER = 'postgresql://postgres@127.0.0.1:5432';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Why the test service's Redis cannot be used, or null. */
 export const clusterRedisProblem = () => redisProblem(REDIS_URL);
@@ -138,48 +136,21 @@ export async function startInstance(settings: InstanceSettings): Promise<Instanc
   );
   if (!plan.demo) throw new Error(`Instance ${settings.name} was not planned as the demo`);
 
-  const lines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(`[${settings.name}] ${line}`);
-    lines.splice(0, Math.max(0, lines.length - 300));
-  };
-  const child: ChildProcess = spawn(process.execPath, serverCommand(false), { env: plan.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
+  const server = startManagedProcess(settings.name, process.execPath, serverCommand(false), { env: plan.env });
   const instance: Instance = {
     name: settings.name,
     port: settings.port,
     origin,
-    log: () => lines.join('\n'),
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
-      if (!stopped) {
-        child.kill('SIGKILL');
-        await Promise.race([exited, sleep(5_000)]);
-      }
-    },
+    log: () => server.log(),
+    stop: () => server.stop(10_000),
   };
-
-  // A production start migrates, seeds and builds the search index first: minutes at most.
-  const deadline = Date.now() + 180_000;
-  for (let attempt = 0; attempt < 2_000; attempt++) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Instance ${settings.name} exited (${child.exitCode ?? child.signalCode}) before answering:\n${instance.log()}`);
-    }
-    const status = await fetch(`${origin}/robots.txt`, { signal: AbortSignal.timeout(5_000) }).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return instance;
-    if (Date.now() > deadline) break;
-    await sleep(250);
+  try {
+    await waitUntilAnswering(server, `${origin}/robots.txt`);
+  } catch (error) {
+    await instance.stop();
+    throw error;
   }
-  await instance.stop();
-  throw new Error(`Instance ${settings.name} did not answer on ${origin} within 180 s:\n${instance.log()}`);
+  return instance;
 }
 
 export interface Cluster {

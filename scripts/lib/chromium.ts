@@ -2,9 +2,9 @@
 // system one. `npm test` installs Debian's package when neither is there and it can
 // (root with apt-get, as on CI and these development machines), so a fresh clone needs
 // nothing by hand; elsewhere it says what to install.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
+import { aptInstall } from './apt';
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -26,12 +26,5 @@ export function findChromium(): 'playwright' | string | null {
 /** Installs Debian's chromium when no browser is there and this process may; false when it cannot. */
 export function ensureChromium(): boolean {
   if (findChromium()) return true;
-  const apt = fs.existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
-  if (!apt) return false;
-  console.log('No Chromium found: installing Debian’s chromium package for the end-to-end tests…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) return false;
-  }
-  return findChromium() !== null;
+  return aptInstall('chromium', 'for the end-to-end tests') && findChromium() !== null;
 }
