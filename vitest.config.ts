@@ -13,7 +13,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // *.postgres.test.ts need a PostgreSQL server (several connections); they run in
     // the pass npm test makes with TEST_DATABASE_URL set.
-    exclude: process.env.TEST_DATABASE_URL ? [] : ['tests/**/*.postgres.test.ts'],
+    // tests/fleet starts nginx and app servers on a production build: `npm test` runs it
+    // after the build (vitest.fleet.config.ts).
+    exclude: ['tests/fleet/**', ...(process.env.TEST_DATABASE_URL ? [] : ['tests/**/*.postgres.test.ts'])],
     environment: 'node',
     // Integration tests drive auth.ts's Auth.js handlers; next-auth imports 'next/server'
     // without an extension, which only Vite's resolver (not Node's ESM loader) finds.

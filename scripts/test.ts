@@ -2,7 +2,8 @@
 //   1 type check   2 lint   3 Vitest on embedded PGlite
 //   4 Vitest integration tests again on PostgreSQL (when TEST_DATABASE_URL is set)
 //   5 production build   6 Playwright end-to-end tests in Chromium   7 the same, for the
-//   specs that start several app instances (e2e/cluster)
+//   specs that start several app instances (e2e/cluster)   8 the production layout:
+//   nginx in front of two instances (tests/fleet)
 // Ends with one line of totals across all test runners.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,4 +82,6 @@ stage('End-to-end tests (Chromium)', process.execPath, [bin('@playwright/test', 
 stage('End-to-end tests, several instances (Chromium)', process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--project=cluster', '--workers=1', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/playwright-cluster.json`,
 });
+// The production layout (nginx, two instances, PostgreSQL, Redis) on the same build.
+stage('Fleet test: nginx in front of two instances', process.execPath, [vitest, 'run', '--config', 'vitest.fleet.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/vitest-fleet.json`]);
 finish(0);
