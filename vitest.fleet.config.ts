@@ -2,7 +2,7 @@
 // instances, PostgreSQL, Redis) on the production build `npm test` has just made. Apart
 // from the main Vitest run, which has no build and runs many files at once.
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.js';
 
 export default defineConfig({
   ...base,

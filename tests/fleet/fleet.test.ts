@@ -107,7 +107,7 @@ describe.skipIf(missing)('the fleet through nginx', () => {
     expect(await (await get('/readyz')).json()).toMatchObject({ status: 'ready', checks: { database: 'ok', migrations: 'ok', redis: 'ok' } });
   });
 
-  it('retries a GET on the other instance when one is killed', async () => {
+  it('retries a GET on the other instance when one is killed, and restarts it', async () => {
     const [a] = fleet.instances;
     const killed = a.process()!;
     killed.signal('SIGKILL');
@@ -117,6 +117,10 @@ describe.skipIf(missing)('the fleet through nginx', () => {
       const response = await get(`/search?q=back&n=${i}`);
       expect(response.status, `request ${i}`).toBe(200);
     }
+    // And it comes back on its port, ready, when started again.
+    await a.start();
+    expect(a.process()?.pid).not.toBe(killed.pid);
+    expect((await fetch(`${a.origin}/readyz`)).status).toBe(200);
   });
 });
 
