@@ -18,7 +18,7 @@ export function CommentCard({ item, copy = false, actions }: { item: PlannedComm
   const c = item.comment;
   const headingId = copy ? `posted-${c.id}-by` : `comment-${c.id}-by`;
   return (
-    <article aria-labelledby={headingId} tabIndex={-1} data-posted-copy={copy ? c.id : undefined} className={`rounded-xl border p-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${c.byStaff ? 'border-brand-600/40 bg-brand-50/40' : 'border-sand-200'} ${c.status === 'HIDDEN' ? 'opacity-70' : ''}`}>
+    <article aria-labelledby={headingId} tabIndex={-1} data-posted-copy={copy ? c.id : undefined} className={`rounded-xl border p-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${c.byStaff ? 'border-brand-600/40 bg-brand-50/40' : 'border-sand-200'} ${c.status === 'HIDDEN' ? 'border-dashed bg-sand-50' : ''}`}>
       <div className="flex items-center gap-3">
       {c.status !== 'DELETED' && <CommentAvatar name={c.authorName} image={c.authorImage} />}
       <header className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2 gap-y-1">
