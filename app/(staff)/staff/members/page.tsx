@@ -88,22 +88,25 @@ export default async function StaffMembersPage({ searchParams }: Props) {
         <button type="submit" className="rounded-full bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">Search</button>
       </form>
       <p className="mt-4 text-sm text-slate-600" aria-live="polite">{total} {total === 1 ? 'person' : 'people'}{query.q && ` matching “${query.q}”`}</p>
-      <div className="relative mt-4 overflow-x-auto" role="region" aria-label="Members table" tabIndex={0}>
-        <table className="w-full min-w-[56rem] text-left text-sm">
+      {/* A table on wider screens, a card per person on a phone. The explicit roles keep
+          it a table for screen readers whatever the CSS display (Chrome drops table
+          semantics from display:block); the phone's visible labels are for the eye only. */}
+      <div className="relative mt-4 md:overflow-x-auto" role="region" aria-label="Members table" tabIndex={0}>
+        <table role="table" className="block w-full text-left text-sm md:table md:min-w-[56rem]">
           <caption className="sr-only">Members, newest first</caption>
-          <thead className="border-b border-sand-200 text-slate-600">
-            <tr><th scope="col" className="py-2 pr-4">Name</th><th scope="col" className="py-2 pr-4">Email</th><th scope="col" className="py-2 pr-4">Joined</th><th scope="col" className="py-2 pr-4">Membership</th><th scope="col" className="py-2">Role</th></tr>
+          <thead role="rowgroup" className="hidden border-b border-sand-200 text-slate-600 md:table-header-group">
+            <tr role="row"><th role="columnheader" scope="col" className="py-2 pr-4">Name</th><th role="columnheader" scope="col" className="py-2 pr-4">Email</th><th role="columnheader" scope="col" className="py-2 pr-4">Joined</th><th role="columnheader" scope="col" className="py-2 pr-4">Membership</th><th role="columnheader" scope="col" className="py-2">Role</th></tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup" className="block space-y-3 md:table-row-group md:space-y-0">
             {members.map((m) => (
-              <tr key={m.id} className="border-b border-sand-100 align-top">
-                <th scope="row" className="py-3 pr-4 font-medium"><DisplayName name={m.name} fallback="—" /></th>
-                <td className="py-3 pr-4">{m.email}{!m.emailVerified && <span className="ml-1 text-xs text-slate-500">(unconfirmed)</span>}</td>
-                <td className="py-3 pr-4"><FormattedDate date={m.createdAt} /></td>
-                <td className="py-3 pr-4">
+              <tr role="row" key={m.id} className="block rounded-xl border border-sand-200 p-4 align-top md:table-row md:rounded-none md:border-x-0 md:border-t-0 md:border-b-sand-100 md:p-0">
+                <th role="rowheader" scope="row" className="block text-base font-semibold md:table-cell md:py-3 md:pr-4 md:text-sm md:font-medium"><DisplayName name={m.name} fallback="—" /></th>
+                <td role="cell" className="block break-words md:table-cell md:py-3 md:pr-4">{m.email}{!m.emailVerified && <span className="ml-1 text-xs text-slate-500">(unconfirmed)</span>}</td>
+                <td role="cell" className="mt-1 block text-slate-600 md:table-cell md:py-3 md:pr-4 md:text-inherit"><span aria-hidden="true" className="md:hidden">Joined </span><FormattedDate date={m.createdAt} /></td>
+                <td role="cell" className="mt-3 block md:table-cell md:py-3 md:pr-4">
                   <MembershipCell member={m} isAdmin={isAdmin} sharing={sharing.get(m.id)} />
                 </td>
-                <td className="py-3">
+                <td role="cell" className="mt-3 block md:table-cell md:py-3">
                   {isAdmin ? <RoleForm userId={m.id} role={m.role} label={labelOf(m)} /> : <span>{m.role.charAt(0) + m.role.slice(1).toLowerCase()}</span>}
                   <p className="mt-2 text-sm"><Link className="text-brand-700 underline" href={`/staff/members/${m.id}/progress`}>Programme progress<span className="sr-only"> of <DisplayName name={m.name} fallback={m.email} /></span></Link></p>
                 </td>
