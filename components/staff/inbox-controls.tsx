@@ -48,19 +48,34 @@ export function InboxReply({ target, commentId, authorName, threadUrl }: { targe
   );
 }
 
+/**
+ * Closes ("No reply needed") or reopens a question. `onDone` runs as the action returns,
+ * before the page re-renders: by then the button may no longer be on it.
+ */
+function useQuestionAction(onDone: () => void) {
+  return useActionState(async (previous: CommentResult, form: FormData) => {
+    const result = await closeQuestionAction(previous, form);
+    if (result.status === 'success') onDone();
+    return result;
+  }, idleResult);
+}
+
+function QuestionFields({ commentId, close }: { commentId: string; close: boolean }) {
+  return (
+    <>
+      <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="close" value={close ? 'yes' : 'no'} />
+    </>
+  );
+}
+
 /** "No reply needed": closes the question without answering (a thank-you, say). */
 export function NoReplyNeeded({ commentId, authorName }: { commentId: string; authorName: string }) {
   const confirm = useContext(ConfirmContext);
-  // Confirmed as the action returns: the re-rendered page no longer has this button.
-  const [state, action, pending] = useActionState(async (previous: CommentResult, form: FormData) => {
-    const result = await closeQuestionAction(previous, form);
-    if (result.status === 'success') confirm({ text: `${authorName}’s comment is marked as no reply needed.`, reopen: commentId });
-    return result;
-  }, idleResult);
+  const [state, action, pending] = useQuestionAction(() => confirm({ text: `${authorName}’s comment is marked as no reply needed.`, reopen: commentId }));
   return (
     <form action={action} className="inline">
-      <input type="hidden" name="commentId" value={commentId} />
-      <input type="hidden" name="close" value="yes" />
+      <QuestionFields commentId={commentId} close />
       <button type="submit" disabled={pending} className="rounded-full border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-sand-100 disabled:opacity-70">
         {pending ? 'Closing…' : 'No reply needed'}
       </button>
@@ -71,15 +86,10 @@ export function NoReplyNeeded({ commentId, authorName }: { commentId: string; au
 
 /** Puts a closed question back into the inbox (undo, or from the "all" list). */
 export function ReopenButton({ commentId, label = 'Undo', onDone }: { commentId: string; label?: string; onDone?: () => void }) {
-  const [state, action, pending] = useActionState(async (previous: CommentResult, form: FormData) => {
-    const result = await closeQuestionAction(previous, form);
-    if (result.status === 'success') onDone?.();
-    return result;
-  }, idleResult);
+  const [state, action, pending] = useQuestionAction(() => onDone?.());
   return (
     <form action={action} className="inline">
-      <input type="hidden" name="commentId" value={commentId} />
-      <input type="hidden" name="close" value="no" />
+      <QuestionFields commentId={commentId} close={false} />
       <button type="submit" disabled={pending} className="font-medium underline disabled:opacity-70">{pending ? 'Reopening…' : label}</button>
       {state.status === 'error' && <span role="alert" className="ml-2 text-coral-700">{state.message}</span>}
     </form>
