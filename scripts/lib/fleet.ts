@@ -32,6 +32,8 @@ export interface FleetOptions {
   shutdownGraceSeconds?: number;
   /** Print the children's output as it comes. */
   echo?: boolean;
+  /** More settings for every instance, e.g. the Stripe ones (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET). */
+  env?: Record<string, string>;
 }
 
 export interface FleetInstance {
@@ -78,6 +80,7 @@ function instance(index: number, port: number, options: FleetOptions, siteUrl: s
         trustedProxies: 'loopback',
         shutdownGraceSeconds: options.shutdownGraceSeconds ?? 10,
       }),
+      ...options.env,
     },
     { dev: false, demoAuthSecret: () => options.authSecret },
   );
