@@ -42,15 +42,22 @@ export function buildSearchDocuments(): SearchDocumentInput[] {
   return [...getAllArticles(), ...getAllEpisodes()].map(toDocument);
 }
 
-/** Replaces the index when the content changed since it was last built. Returns whether it did. */
+/**
+ * Replaces the index when the content changed since it was last built. Returns whether it
+ * did. Instances starting together each try: a transaction-level advisory lock lets one
+ * rebuild while the others wait, then find the hash current and leave the index alone
+ * (without it the second insert met the first one's rows and failed the instance's start).
+ */
 export async function syncSearchIndex(db: PrismaClient, documents = buildSearchDocuments()): Promise<boolean> {
   const hash = crypto.createHash('sha256').update(JSON.stringify(documents)).digest('hex');
-  const state = await db.systemState.findUnique({ where: { key: STATE_KEY } });
-  if (state?.value === hash) return false;
-  await db.$transaction([
-    db.searchDocument.deleteMany(),
-    db.searchDocument.createMany({ data: documents }),
-    db.systemState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: hash }, update: { value: hash } }),
-  ]);
-  return true;
+  const current = async (reader: Pick<PrismaClient, 'systemState'>) => (await reader.systemState.findUnique({ where: { key: STATE_KEY } }))?.value === hash;
+  if (await current(db)) return false;
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${STATE_KEY}, 0))`;
+    if (await current(tx)) return false;
+    await tx.searchDocument.deleteMany();
+    await tx.searchDocument.createMany({ data: documents });
+    await tx.systemState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: hash }, update: { value: hash } });
+    return true;
+  });
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '@/lib/db/migrate';
 import { seedDemoAccounts } from '@/lib/demo/demo-accounts';
 import { DEMO_USERS } from '@/lib/demo/demo-users';
+import { buildSearchDocuments, syncSearchIndex } from '@/lib/search/index-content';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 let db: TestDatabase | undefined;
@@ -27,5 +28,14 @@ describe('two app instances starting together on PostgreSQL', () => {
     const other = db.openAnother();
     await Promise.all([seedDemoAccounts(db.connection.prisma), seedDemoAccounts(other.prisma)]);
     expect(await db.connection.prisma.user.count()).toBe(DEMO_USERS.length);
+  });
+
+  it('build the search index once between them, neither failing its start', async () => {
+    // The fleet's first start met this: both deleted, both inserted, the second hit the first's rows.
+    db = await createTestDatabase();
+    const other = db.openAnother();
+    const built = await Promise.all([syncSearchIndex(db.connection.prisma), syncSearchIndex(other.prisma)]);
+    expect(built.filter(Boolean)).toHaveLength(1);
+    expect(await db.connection.prisma.searchDocument.count()).toBe(buildSearchDocuments().length);
   });
 });
