@@ -58,9 +58,52 @@ exports.redisIsUp = () => {
   return state === 'up';
 };
 
-/** Runs `replay` each time Redis comes back after being down. */
-exports.whenRedisIsBack = (replay) => {
-  onRecovery.add(replay);
+
+/**
+ * Runs one of the library's calls. Redis can be back for our watcher while the library's
+ * own client is still reconnecting (up to LIBRARY_RETRY_MAX_MS): its calls then throw, and
+ * a page or action must not fail for it. Such a failure counts as a miss: `fallback` is
+ * returned and the error logged once per outage.
+ */
+exports.guarded = async (call, fallback) => {
+  try {
+    return await call();
+  } catch (error) {
+    if (!reportedLibraryFailure) console.error(`The shared cache in Redis failed a call (${error instanceof Error ? error.message : error}); carrying on without it until it answers.`);
+    reportedLibraryFailure = true;
+    return fallback;
+  }
+};
+let reportedLibraryFailure = false;
+
+/**
+ * Keeps invalidations Redis has not taken yet and sends them with `send` when it answers:
+ * at once if it is up, else when it is back, retried every RETRY_MS until one goes through,
+ * so no instance keeps serving a copy from before them.
+ */
+exports.pendingInvalidations = (send) => {
+  const tags = new Set();
+  let timer = null;
+  const flush = async () => {
+    timer = null;
+    if (tags.size === 0 || state !== 'up') return;
+    const batch = [...tags];
+    tags.clear();
+    try {
+      await send(batch);
+      reportedLibraryFailure = false;
+    } catch {
+      for (const tag of batch) tags.add(tag);
+      timer ??= setTimeout(flush, RETRY_MS);
+    }
+  };
+  onRecovery.add(flush);
+  return {
+    add(more) {
+      for (const tag of more) tags.add(tag);
+      timer ??= setTimeout(flush, RETRY_MS);
+    },
+  };
 };
 
 /** Socket options for the library's own clients: back off instead of retrying every 50 ms. */

@@ -1,18 +1,12 @@
 // Next's `cacheHandler` (pages) in Redis, shared by every instance: loaded only when
 // REDIS_URL is set (next.config.js). The library's handler, behind redis-guard.cjs: while
-// Redis is down a page is a miss (rendered here) and its revalidations wait for Redis.
+// Redis is down, or the library's client has not reconnected yet, a page is a miss
+// (rendered here) and its revalidations wait for Redis.
 const { default: LibraryHandler } = require('@trieb.work/nextjs-turbo-redis-cache');
-const { librarySocketOptions, redisIsUp, whenRedisIsBack } = require('./redis-guard.cjs');
+const { guarded, librarySocketOptions, pendingInvalidations, redisIsUp } = require('./redis-guard.cjs');
 
 let library = null;
-const missedTags = new Set();
-
-whenRedisIsBack(async () => {
-  if (!library || missedTags.size === 0) return;
-  const tags = [...missedTags];
-  missedTags.clear();
-  await library.revalidateTag(tags);
-});
+const missed = pendingInvalidations((tags) => library.revalidateTag(tags));
 
 module.exports = class GuardedPagesHandler {
   constructor(options) {
@@ -26,16 +20,20 @@ module.exports = class GuardedPagesHandler {
   }
 
   async get(...args) {
-    return redisIsUp() ? this.library().get(...args) : null;
+    return redisIsUp() ? guarded(() => this.library().get(...args), null) : null;
   }
 
   async set(...args) {
-    if (redisIsUp()) await this.library().set(...args);
+    if (redisIsUp()) await guarded(() => this.library().set(...args), undefined);
   }
 
   async revalidateTag(tags, ...rest) {
-    if (redisIsUp()) return this.library().revalidateTag(tags, ...rest);
-    for (const tag of [tags].flat()) missedTags.add(tag);
+    const all = [tags].flat();
+    if (redisIsUp()) {
+      const sent = await guarded(async () => (await this.library().revalidateTag(tags, ...rest), true), false);
+      if (sent) return;
+    }
+    missed.add(all);
   }
 
   resetRequestCache(...args) {

@@ -1,35 +1,32 @@
 // Next's `cacheHandlers` ('use cache' entries) in Redis, shared by every instance: loaded
 // only when REDIS_URL is set (next.config.js). The library's handler, behind
-// redis-guard.cjs: while Redis is down an entry is a miss (rendered here) and tag updates
-// wait for Redis. CommonJS, the form the library documents for this handler.
+// redis-guard.cjs: while Redis is down, or the library's client has not reconnected yet,
+// an entry is a miss (rendered here) and tag updates wait for Redis. CommonJS, the form
+// the library documents for this handler.
 const { getRedisCacheComponentsHandler } = require('@trieb.work/nextjs-turbo-redis-cache');
-const { librarySocketOptions, redisIsUp, whenRedisIsBack } = require('./redis-guard.cjs');
+const { guarded, librarySocketOptions, pendingInvalidations, redisIsUp } = require('./redis-guard.cjs');
 
-const missedTags = new Set();
 const library = () => getRedisCacheComponentsHandler({ socketOptions: librarySocketOptions });
-
-whenRedisIsBack(async () => {
-  if (missedTags.size === 0) return;
-  const tags = [...missedTags];
-  missedTags.clear();
-  await library().updateTags(tags);
-});
+const missed = pendingInvalidations((tags) => library().updateTags(tags));
 
 module.exports = {
   async get(cacheKey, softTags) {
-    return redisIsUp() ? library().get(cacheKey, softTags) : undefined;
+    return redisIsUp() ? guarded(() => library().get(cacheKey, softTags), undefined) : undefined;
   },
   async set(cacheKey, pendingEntry) {
-    if (redisIsUp()) return library().set(cacheKey, pendingEntry);
+    if (redisIsUp()) return guarded(() => library().set(cacheKey, pendingEntry), undefined);
   },
   async refreshTags() {
-    if (redisIsUp()) return library().refreshTags();
+    if (redisIsUp()) return guarded(() => library().refreshTags(), undefined);
   },
   async getExpiration(tags) {
-    return redisIsUp() ? library().getExpiration(tags) : 0;
+    return redisIsUp() ? guarded(() => library().getExpiration(tags), 0) : 0;
   },
   async updateTags(tags, durations) {
-    if (redisIsUp()) return library().updateTags(tags, durations);
-    for (const tag of tags) missedTags.add(tag);
+    if (redisIsUp()) {
+      const sent = await guarded(async () => (await library().updateTags(tags, durations), true), false);
+      if (sent) return;
+    }
+    missed.add(tags);
   },
 };
