@@ -17,7 +17,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Refused bodies up to this size are read and dropped; larger ones end the connection. */
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
-/** @typedef {{ status: number, title: string, message: string }} Refusal */
+/** @typedef {{ status: number, title: string, message: string, retryAfterSeconds?: number }} Refusal */
 
 /**
  * Why Next should not see this request, or null when it may.
@@ -81,9 +81,10 @@ const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} [contentSecurityPolicy] the site's policy for a page without scripts
+ * @param {(req: import('node:http').IncomingMessage) => Refusal | null} [moreRefusals] e.g. the database gate's
  */
-export function guardRequest(req, res, contentSecurityPolicy) {
-  const refusal = refusalFor(req);
+export function guardRequest(req, res, contentSecurityPolicy, moreRefusals) {
+  const refusal = refusalFor(req) ?? moreRefusals?.(req) ?? null;
   if (!refusal) return false;
   const body = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(refusal.title)}</title></head>
@@ -106,6 +107,7 @@ export function guardRequest(req, res, contentSecurityPolicy) {
     'X-Frame-Options': 'DENY',
     ...(contentSecurityPolicy ? { 'Content-Security-Policy': contentSecurityPolicy } : {}),
     ...(hangUp ? { Connection: 'close' } : {}),
+    ...(refusal.retryAfterSeconds ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {}),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
   return true;

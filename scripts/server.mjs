@@ -4,6 +4,8 @@
 // of which caches anything:
 //   - media responses get their Content-Length back (see lib/media/content-length.ts);
 //   - requests Next would answer with a 500 get a 4xx page (scripts/request-guard.mjs);
+//   - while the PostgreSQL server is unreachable, requests that need it get a 503 page at
+//     once (scripts/database-gate.mjs);
 //   - every HTML page gets a Content-Security-Policy (scripts/content-security.mjs), and
 //     an https site HSTS. Compression happens here, after the policy has read the page
 //     (next.config.js turns Next's own off), with the `compression` package Next uses.
@@ -16,6 +18,7 @@ import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { clientAddressStep } from './client-address.mjs';
+import { watchDatabase } from './database-gate.mjs';
 import { guardRequest } from './request-guard.mjs';
 import { createContentSecurity, strictTransportSecurity } from './content-security.mjs';
 import { isDraining, parseShutdownGrace, runShutdownHooks, startDraining } from './lifecycle.mjs';
@@ -68,6 +71,7 @@ const contentSecurity = createContentSecurity({
   formTargets: stripeEmulator ? [stripeEmulator.origin, `${stripeEmulator.protocol}//localhost:${stripeEmulator.port}`] : [],
 });
 const compress = compression();
+const databaseGate = watchDatabase(process.env.DATABASE_URL);
 const noop = () => {};
 
 const app = next({ dev, port, hostname: host ?? 'localhost' });
@@ -82,7 +86,7 @@ const server = http.createServer((req, res) => {
   // Requests Next would answer with a 500 get a 4xx page instead (scripts/request-guard.mjs).
   if (hsts) res.setHeader('strict-transport-security', hsts);
   compress(/** @type {any} */ (req), /** @type {any} */ (res), noop);
-  if (guardRequest(req, res, dev ? undefined : contentSecurity.forScriptlessPage)) return;
+  if (guardRequest(req, res, dev ? undefined : contentSecurity.forScriptlessPage, databaseGate?.refusalFor)) return;
   // Each step wraps the response: Next's bytes pass the policy, then zlib.
   if (!dev) contentSecurity.apply(req, res);
   restoreMediaContentLength(res);
@@ -112,6 +116,7 @@ async function shutDown(/** @type {string} */ signal) {
     console.error(`Requests still in flight after ${graceSeconds} s: closing their connections.`);
     server.closeAllConnections();
   }
+  await databaseGate?.close();
   const failed = await runShutdownHooks(5_000);
   if (failed.length > 0) console.error(`Shutdown steps that did not finish: ${failed.join(', ')}`);
   process.exit(0);
