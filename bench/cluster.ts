@@ -8,8 +8,8 @@
 // Loopback only; everything is bounded in time and count.
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import { createRequire } from 'node:module';
 import pg from 'pg';
+import { callFormAction, findActionId } from '../scripts/lib/action-client';
 import { deleteKeysUnder, ensureKeyspaceEvents, redisProblem, shownUrl as shown } from '../scripts/lib/cache-redis';
 import { startLocalStripe } from '../scripts/lib/local-stripe';
 import { signInCookie, sleep, startAppServer, waitFor, type AppServer } from './app-server';
@@ -107,26 +107,6 @@ export async function startCluster(
   }
 }
 
-// React's own encoder for server action arguments, from the copy Next.js ships: what the
-// browser's form submission sends, byte for byte (a FormData with the arguments).
-const require = createRequire(import.meta.url);
-const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node') as { encodeReply: (value: unknown) => Promise<FormData | string> };
-
-/**
- * The id of server action `name` as the page's own JavaScript calls it: the browser finds it
- * in the page's client chunks (`createServerReference("<id>", …, "<name>")`), and so does this.
- */
-async function actionId(origin: string, pagePath: string, cookie: string, name: string): Promise<string> {
-  const html = await (await fetch(`${origin}${pagePath}`, { headers: { Cookie: cookie } })).text();
-  const chunks = [...new Set(html.match(/\/_next\/static\/chunks\/[\w.~-]+\.js/g) ?? [])].slice(0, 80);
-  const pattern = new RegExp(`createServerReference\\)?\\(\\s*"([0-9a-f]{20,})",[^()]*?"${name}"\\)`);
-  for (const chunk of chunks) {
-    const id = pattern.exec(await (await fetch(`${origin}${chunk}`)).text())?.[1];
-    if (id) return id;
-  }
-  throw new Error(`None of the ${chunks.length} client chunks of ${pagePath} calls the server action ${name}`);
-}
-
 export interface Propagation {
   /** ms from the post's response on A to B's first anonymous HTML that shows the comment. */
   delays: number[];
@@ -145,7 +125,7 @@ export interface Propagation {
 export async function measurePropagation(cluster: BenchCluster, pagePath: string, options: { count: number; pollMs: number; timeoutMs: number }): Promise<Propagation> {
   const { a, b } = cluster;
   const authors = [await signInCookie(a.origin, 'member@steadyspine.example', 'demo-member-pass'), await signInCookie(a.origin, 'reader@steadyspine.example', 'demo-reader-pass')];
-  const id = await actionId(a.origin, pagePath, authors[0], 'postCommentAction');
+  const id = await findActionId(a.origin, pagePath, authors[0], 'postCommentAction');
   const [kind, slug] = pagePath.split('/').slice(1) as [string, string];
   const targetKind = kind === 'articles' ? 'article' : kind === 'podcast' ? 'episode' : kind;
   // B has rendered and cached the page (and its thread) before the first comment.
@@ -155,18 +135,8 @@ export async function measurePropagation(cluster: BenchCluster, pagePath: string
   const result: Propagation = { delays: [], missed: 0, timeoutMs: options.timeoutMs };
   for (let i = 0; i < Math.min(options.count, 10 * authors.length); i++) {
     const text = `Propagation check ${run} number ${i + 1}`;
-    const form = new FormData();
-    form.set('targetKind', targetKind);
-    form.set('targetSlug', slug);
-    form.set('body', text);
-    const posted = await fetch(`${a.origin}${pagePath}`, {
-      method: 'POST',
-      headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: a.origin, Cookie: authors[i % authors.length] },
-      body: await encodeReply([{ status: 'idle' }, form]),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const answer = await posted.text();
-    if (!posted.ok || !answer.includes('Your comment is posted.')) throw new Error(`Posting comment ${i + 1} through A failed (HTTP ${posted.status}): ${answer.slice(0, 300)}`);
+    const posted = await callFormAction({ origin: a.origin, pagePath, actionId: id, cookie: authors[i % authors.length], fields: { targetKind, targetSlug: slug, body: text } });
+    if (posted.status !== 200 || !posted.body.includes('Your comment is posted.')) throw new Error(`Posting comment ${i + 1} through A failed (HTTP ${posted.status}): ${posted.body.slice(0, 300)}`);
     const postedAt = performance.now();
     let seen = false;
     while (!seen && performance.now() - postedAt < options.timeoutMs) {

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { adminQuery } from '../../scripts/lib/postgres-admin';
 import { deleteKeysUnder, ensureKeyspaceEvents, redisProblem } from '../../scripts/lib/cache-redis';
 import { startLocalStripe, type LocalStripe } from '../../scripts/lib/local-stripe';
 import { startMailSink, type SunkEmail } from '../../scripts/lib/mail-sink';
@@ -34,7 +35,7 @@ export interface ClusterDatabase {
 /** A fresh, empty database on the PostgreSQL server; the first instance migrates it. */
 export async function createClusterDatabase(): Promise<ClusterDatabase> {
   const name = `cluster_${Date.now().toString(36)}_${crypto.randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
+  await adminQuery(POSTGRES_SERVER, `CREATE DATABASE "${name}"`);
   const url = `${POSTGRES_SERVER}/${name}`;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on('error', () => {});
@@ -46,19 +47,9 @@ export async function createClusterDatabase(): Promise<ClusterDatabase> {
     },
     async drop() {
       await pool.end().catch(() => {});
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(POSTGRES_SERVER, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: `${POSTGRES_SERVER}/postgres`, connectionTimeoutMillis: 5_000 });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** A real SMTP server on loopback that writes each message it accepts into a folder. */
