@@ -10,7 +10,7 @@ import path from 'node:path';
 import { openConnection } from '../../lib/db/connection';
 import { migrate } from '../../lib/db/migrate';
 import { ensureKeyspaceEvents, redisProblem } from './cache-redis';
-import { HEALTH_PATHS, instanceVariables, upstreamServers } from './fleet-plan';
+import { HEALTH_PATHS, instanceVariables, UPSTREAM_FAIL_TIMEOUT_SECONDS, upstreamServers } from './fleet-plan';
 import { startManagedProcess, waitUntilAnswering, type ManagedProcess } from './managed-process';
 import { ensureNginx, NO_NGINX_MESSAGE, startNginx, writeNginxConfig } from './nginx';
 import { ensureProductionBuild, serverCommand } from './prepare-build';
@@ -32,8 +32,15 @@ export interface FleetOptions {
   shutdownGraceSeconds?: number;
   /** Print the children's output as it comes. */
   echo?: boolean;
-  /** More settings for every instance, e.g. the Stripe ones (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET). */
+  /** More settings for every instance. */
   env?: Record<string, string>;
+  /**
+   * The Stripe emulator's settings (scripts/lib/local-stripe.ts), for a workload that
+   * delivers webhooks: Stripe's API is unreachable here, and only a loopback SITE_URL may
+   * use the emulator (lib/demo/startup-check.ts), so `host` must then be 127.0.0.1; every
+   * other demo behaviour (demo data, public outbox) is switched off.
+   */
+  stripeEmulatorEnv?: Record<string, string>;
 }
 
 export interface FleetInstance {
@@ -55,6 +62,13 @@ export interface Fleet {
   url: string;
   instances: FleetInstance[];
   nginx: ManagedProcess;
+  /**
+   * A deploy without a failed request: each instance in turn is stopped with SIGTERM (it
+   * drains), started, and once ready left alone for nginx's fail_timeout, so nginx has taken
+   * it back before the next one goes (else nginx, still counting it failed, finds no
+   * instance for a moment and answers 502).
+   */
+  rollingRestart(): Promise<void>;
   /** Stops nginx and every instance, and removes nginx's folder. */
   stop(): Promise<void>;
 }
@@ -81,10 +95,13 @@ function instance(index: number, port: number, options: FleetOptions, siteUrl: s
         shutdownGraceSeconds: options.shutdownGraceSeconds ?? 10,
       }),
       ...options.env,
+      ...(options.stripeEmulatorEnv && { ...options.stripeEmulatorEnv, SEED_DEMO_DATA: 'false', DEV_OUTBOX_PUBLIC: 'false' }),
     },
     { dev: false, demoAuthSecret: () => options.authSecret },
   );
-  if (plan.demo || plan.localStripe) throw new Error(`SITE_URL ${siteUrl} would start the demo, not a production fleet`);
+  if (plan.localStripe || plan.config.SEED_DEMO_DATA || plan.config.DEV_OUTBOX_PUBLIC || (plan.demo && !options.stripeEmulatorEnv)) {
+    throw new Error(`SITE_URL ${siteUrl} would start the demo, not a production fleet`);
+  }
   let current: ManagedProcess | null = null;
   const past: string[] = [];
   return {
@@ -145,7 +162,14 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     });
     nginx = startNginx(nginxBinary, files, { echo: options.echo });
     await waitUntilAnswering(nginx, `${url}${HEALTH_PATHS.live}`, 15_000);
-    return { url, instances, nginx, stop };
+    const rollingRestart = async () => {
+      for (const one of instances) {
+        await one.stop();
+        await one.start();
+        await new Promise((resolve) => setTimeout(resolve, (UPSTREAM_FAIL_TIMEOUT_SECONDS + 1) * 1000));
+      }
+    };
+    return { url, instances, nginx, rollingRestart, stop };
   } catch (error) {
     const logs = instances.map((one) => one.log()).join('\n');
     await stop();
