@@ -50,6 +50,7 @@ try {
 } finally {
   await chaos.stop();
 }
-console.log(`\nMixed load: 4 readers (articles, feed), 6 members (session page, completion, questions), 2 coaches (answers), Stripe webhooks with 30% duplicates; ${seconds} s per case.\n`);
+console.log(`\nMixed load: 4 readers (articles, feed), 6 members (session page, completion, questions), 2 coaches (answers), Stripe webhooks with 30% duplicates; ${seconds} s per case.`);
+console.log('"refused": writes the site answered with a refusal, not an acknowledgement (each member may complete 60 sessions an hour).\n');
 console.log(formatReport(reports));
 process.exit(reports.every((r) => r.checks.every((c) => c.ok)) && !interrupted ? 0 : 1);

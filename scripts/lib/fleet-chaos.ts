@@ -75,6 +75,8 @@ export interface CaseReport {
   noAnswer: number;
   writesAcked: number;
   writesFound: number;
+  /** Writes answered with a refusal (the per-member limits: 60 completions an hour, 10 comments in 10 minutes). */
+  writesRefused: number;
   recovery: string;
   checks: Check[];
 }
@@ -127,6 +129,7 @@ export async function runCase(chaos: ChaosFleet, name: ChaosCase, settings: Case
     noAnswer: count(outcomes, (o) => o.status === 0),
     writesAcked: acked,
     writesFound: found.count,
+    writesRefused: workload.ledger.refused,
     recovery: effect.recovery,
     checks,
   };
@@ -159,10 +162,10 @@ async function findWrites(chaos: ChaosFleet, ledger: Ledger, subscriptionIds: st
 
 /** The table every run prints, then each case's checks. */
 export function formatReport(reports: CaseReport[]): string {
-  const head = ['case', 'secs', 'requests', '2xx/3xx', '4xx', '5xx', 'no answer', 'writes acked', 'found', 'recovery'];
-  const widths = [18, 6, 10, 9, 6, 6, 11, 14, 8, 0];
+  const head = ['case', 'secs', 'requests', '2xx/3xx', '4xx', '5xx', 'no answer', 'writes acked', 'found', 'refused', 'recovery'];
+  const widths = [18, 6, 10, 9, 6, 6, 11, 14, 8, 9, 0];
   const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : i === cells.length - 1 ? `  ${c}` : String(c).padStart(widths[i]))).join('');
-  const rows = reports.map((r) => line([r.name, r.seconds, r.requests, r.ok, r.clientErrors, r.serverErrors, r.noAnswer, r.writesAcked, r.writesFound, r.recovery]));
+  const rows = reports.map((r) => line([r.name, r.seconds, r.requests, r.ok, r.clientErrors, r.serverErrors, r.noAnswer, r.writesAcked, r.writesFound, r.writesRefused, r.recovery]));
   const checks = reports.flatMap((r) => r.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${c.what} (${c.detail})`));
   return [line(head), ...rows, '', ...checks].join('\n');
 }

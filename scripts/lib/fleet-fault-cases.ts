@@ -46,8 +46,8 @@ const failed = (o: Outcome) => o.status === 0 || o.status >= 500;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** How long an outage lasts. */
 const OUTAGE_MS = 8_000;
-/** How soon an instance answers 503 after the database went away (its gate probes every second). */
-const GATE_NOTICE_MS = 1_500;
+/** How soon an instance answers 503 after the database went away: its gate probes every second, later on a busy machine. */
+const GATE_NOTICE_MS = 2_500;
 /** The longest any one request may take: longer is a hang. */
 const HANG_MS = 15_000;
 
@@ -135,7 +135,7 @@ export const faultCases: Record<ChaosCase, (context: FaultContext) => Promise<Fa
       recovery: `ready ${readyAfter === null ? 'NOT within 30 s' : seconds(readyAfter)}, first write ${writeAfter === null ? 'NOT within 30 s' : seconds(writeAfter)} after the database returned`,
       checks: () => [
         { what: 'a page that needs the database answers 503 with a clear page while it is down', ok: during.status === 503 && /database|try again/i.test(during.body), detail: `HTTP ${during.status}` },
-        { what: 'failures are 503s (but in the first 1.5 s), never 500, 502 or a dropped request', ok: wrong.length === 0, detail: `${describe(ledger.outcomes.filter(failed))}; not 503: ${describe(wrong)}` },
+        { what: 'failures are 503s (but in the first 2.5 s), never 500, 502 or a dropped request', ok: wrong.length === 0, detail: `${describe(ledger.outcomes.filter(failed))}; not 503: ${describe(wrong)}${wrong.length ? ` (started ${wrong.map((o) => `${((o.started - downAt) / 1000).toFixed(1)} s`).join(', ')} after the database went, ${((upAt - downAt) / 1000).toFixed(1)} s before it returned)` : ''}` },
         { what: 'public pages kept being served while it was down', ok: outage.some((o) => o.kind === 'article' && o.status === 200), detail: describe(outage.filter((o) => o.kind === 'article')) },
         { what: 'the instances recovered by themselves within 15 s, without a restart', ok: readyAfter !== null && readyAfter <= 15_000 && writeAfter !== null && writeAfter <= 15_000 && pids(chaos) === before, detail: `process ids ${before} then ${pids(chaos)}` },
         noHang(ledger),
