@@ -30,7 +30,7 @@ const { FLEET_CHAOS_SECONDS: seconds, FLEET_CHAOS_CASES: cases, FLEET_CHAOS_PORT
 
 ensureProductionBuild({ SITE_URL: `http://127.0.0.1:${port}` });
 console.log(`Starting the fleet (nginx at 127.0.0.1:${port}, two instances, PostgreSQL through the run's proxy, its own Redis, the Stripe emulator)…`);
-const chaos = await startChaosFleet({ port, build: false, echo: process.env.FLEET_CHAOS_ECHO === '1' });
+const chaos = await startChaosFleet({ port, build: false, echo: process.env.FLEET_CHAOS_ECHO === '1', env: process.env.FLEET_NODE_OPTIONS ? { NODE_OPTIONS: process.env.FLEET_NODE_OPTIONS } : undefined });
 let interrupted = false;
 process.on('SIGINT', () => {
   if (interrupted) process.exit(130);
@@ -51,6 +51,6 @@ try {
   await chaos.stop();
 }
 console.log(`\nMixed load: 4 readers (articles, feed), 6 members (session page, completion, questions), 2 coaches (answers), Stripe webhooks with 30% duplicates; ${seconds} s per case.`);
-console.log('"refused": writes the site answered with a refusal, not an acknowledgement (each member may complete 60 sessions an hour).\n');
+console.log('"refused": writes the site answered with a refusal, not an acknowledgement (each member may complete 60 sessions an hour). RSS MB: each instance when the case ended (target under 300 MB).\n');
 console.log(formatReport(reports));
 process.exit(reports.every((r) => r.checks.every((c) => c.ok)) && !interrupted ? 0 : 1);

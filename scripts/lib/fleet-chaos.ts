@@ -6,6 +6,7 @@
 // on the way, then checks the database for every write the site acknowledged and prints
 // a row of the table. Nothing shared is stopped: only processes this run started.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import Stripe from 'stripe';
 import { startStripeEmulator } from '../../tools/stripe-emulator';
@@ -24,7 +25,7 @@ const POSTGRES_SERVER = process.env.FLEET_POSTGRES_URL ?? 'postgres://postgres@1
  * every other demo behaviour off), instances on port+1 and port+2, the database proxy on
  * port+7, the emulator on port+8, redis-server on port+9.
  */
-export async function startChaosFleet(options: { port: number; build: boolean; echo?: boolean }): Promise<ChaosFleet> {
+export async function startChaosFleet(options: { port: number; build: boolean; echo?: boolean; env?: Record<string, string> }): Promise<ChaosFleet> {
   const redisBinary = findRedisServer();
   if (!redisBinary) throw new Error('The fault run starts a redis-server of its own: install Debian\'s redis-server (apt-get install redis-server)');
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -55,6 +56,7 @@ export async function startChaosFleet(options: { port: number; build: boolean; e
       build: options.build,
       shutdownGraceSeconds: 10,
       echo: options.echo,
+      env: options.env,
       stripeEmulatorEnv: { STRIPE_SECRET_KEY: emulator.apiKey, STRIPE_API_URL: emulator.url, STRIPE_WEBHOOK_SECRET: webhookSecret },
     });
     cleanups.push(() => fleet.stop());
@@ -77,6 +79,8 @@ export interface CaseReport {
   writesFound: number;
   /** Writes answered with a refusal (the per-member limits: 60 completions an hour, 10 comments in 10 minutes). */
   writesRefused: number;
+  /** Each instance's resident memory (MB) when the case ended. */
+  memoryMb: number[];
   recovery: string;
   checks: Check[];
 }
@@ -130,9 +134,17 @@ export async function runCase(chaos: ChaosFleet, name: ChaosCase, settings: Case
     writesAcked: acked,
     writesFound: found.count,
     writesRefused: workload.ledger.refused,
+    memoryMb: chaos.fleet.instances.map((one) => residentMb(one.process()?.pid)),
     recovery: effect.recovery,
     checks,
   };
+}
+
+/** VmRSS of a running process, in MB (0 when it is not running). */
+function residentMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
 const count = (outcomes: Outcome[], test: (o: Outcome) => boolean) => outcomes.reduce((n, o) => n + (test(o) ? 1 : 0), 0);
@@ -162,10 +174,10 @@ async function findWrites(chaos: ChaosFleet, ledger: Ledger, subscriptionIds: st
 
 /** The table every run prints, then each case's checks. */
 export function formatReport(reports: CaseReport[]): string {
-  const head = ['case', 'secs', 'requests', '2xx/3xx', '4xx', '5xx', 'no answer', 'writes acked', 'found', 'refused', 'recovery'];
-  const widths = [18, 6, 10, 9, 6, 6, 11, 14, 8, 9, 0];
+  const head = ['case', 'secs', 'requests', '2xx/3xx', '4xx', '5xx', 'no answer', 'writes acked', 'found', 'refused', 'RSS MB', 'recovery'];
+  const widths = [18, 6, 10, 9, 6, 6, 11, 14, 8, 9, 11, 0];
   const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : i === cells.length - 1 ? `  ${c}` : String(c).padStart(widths[i]))).join('');
-  const rows = reports.map((r) => line([r.name, r.seconds, r.requests, r.ok, r.clientErrors, r.serverErrors, r.noAnswer, r.writesAcked, r.writesFound, r.writesRefused, r.recovery]));
+  const rows = reports.map((r) => line([r.name, r.seconds, r.requests, r.ok, r.clientErrors, r.serverErrors, r.noAnswer, r.writesAcked, r.writesFound, r.writesRefused, r.memoryMb.join('/'), r.recovery]));
   const checks = reports.flatMap((r) => r.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${c.what} (${c.detail})`));
   return [line(head), ...rows, '', ...checks].join('\n');
 }
