@@ -7,6 +7,7 @@
 //   FLEET_CHAOS_CASES=steady,…      some cases only (default: all)
 //   FLEET_CHAOS_PORT=4120           nginx's port (the run takes the next nine)
 //   FLEET_CHAOS_ECHO=1              print the instances' and nginx's output
+//   FLEET_NODE_OPTIONS=…            NODE_OPTIONS for the instances (e.g. another heap limit)
 import { z } from 'zod';
 import { CHAOS_CASES, formatReport, runCase, startChaosFleet, type CaseReport } from './lib/fleet-chaos';
 import { ensureProductionBuild } from './lib/prepare-build';
