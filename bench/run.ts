@@ -28,7 +28,6 @@
 // BENCH_PROFILE=1: the one-instance server and instance A run with --cpu-prof; their self
 // time during the article and premium rows is summarised (top functions and modules);
 // with BENCH_PROFILE_DIR the one-instance server's .cpuprofile file is kept there.
-import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -41,10 +40,9 @@ import { RENDER_BUDGET } from '../lib/comments/thread-plan';
 import { signInCookie, startAppServer, waitFor } from './app-server';
 import { measurePropagation, planCluster, startCluster, type Propagation } from './cluster';
 import { throwawayServerDatabase } from './harness';
+import { CONNECTIONS, DURATION, load, met, ms, printHeader, printRow, treeRssMb, type Row } from './load';
 import { monotonicMicros, summariseProfile, type ProfileWindow } from './profile';
 
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 // BENCH_PORT: where the app listens (the baseline and the Stripe emulator take the next
 // two; the two-instance rows the three after those).
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -65,42 +63,9 @@ const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
 process.on('SIGINT', () => process.exit(130));
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** The app runs in a child process: its whole tree's RSS (tsx wrapper + server). */
-function treeRssMb(pid: number): number {
-  let total = rssMb(pid);
-  for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
-    total += treeRssMb(Number(child));
-  }
-  return total;
-}
-
-/** A load run; p50 and p99 are Infinity when no response came back within it. */
-interface Row { name: string; rps: number; p50: number; p99: number; errors: number; statuses?: string }
-
-/** `url`: one URL, or several that autocannon's connections take in turn (connection i: url[i % n]). */
-async function load(name: string, url: string | string[], headers: Record<string, string> = {}, connections = CONNECTIONS): Promise<Row> {
-  const target = url as string; // autocannon takes an array too; its types say string
-  await autocannon({ url: target, headers, connections, duration: 2 }); // warm-up, not reported
-  const r = await autocannon({ url: target, headers, connections, duration: DURATION });
-  const answered = r.requests.total > 0;
-  const statuses = r.non2xx > 0 ? Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => `HTTP ${code}: ${count}`).join(', ') : undefined;
-  return { name, rps: r.requests.average, p50: answered ? r.latency.p50 : Infinity, p99: answered ? r.latency.p99 : Infinity, errors: r.errors + r.non2xx, statuses };
-}
-
 function gzipSize(buffer: Buffer): number {
   return zlib.gzipSync(buffer, { level: 9 }).length;
 }
-
-const pad = (s: string, n: number) => s.padEnd(n);
-const num = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'none').padStart(9);
-const printRow = (r: Row, base: number) => console.log(`${pad(r.name, 62)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${(r.rps / base).toFixed(2).padStart(8)}x${String(r.errors).padStart(8)}`);
-const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-const ms = (n: number) => (Number.isFinite(n) ? `${n} ms` : 'none: no response within the run');
 
 function propagationSummary(p: Propagation): string {
   const sorted = [...p.delays].sort((x, y) => x - y);
@@ -269,7 +234,7 @@ async function main() {
   }
 
   const base = baselineRow.rps;
-  console.log(`${pad('route', 62)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs base'.padStart(9)}${'errors'.padStart(8)}`);
+  printHeader();
   for (const r of rows) printRow(r, base);
   for (const r of rows) if (r.statuses) console.log(`  ${r.name}: ${r.statuses}`);
   if (twoInstances) console.log(`  (two instances: autocannon's connections take the two URLs in turn, ${CONNECTIONS / 2} to each; one member's cookie, valid on both)`);
