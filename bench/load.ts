@@ -50,7 +50,8 @@ export function ensureWrk(): string | null {
 function wrkDuration(text: string): number {
   const m = /^([\d.]+)(us|ms|s|m)$/.exec(text);
   if (!m) return NaN;
-  return Number(m[1]) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2] as 'us' | 'ms' | 's' | 'm'];
+  const value = Number(m[1]);
+  return m[2] === 'us' ? value / 1000 : value * { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm'];
 }
 
 /** Reads wrk's report (--latency): rate, p50, p99, non-2xx/3xx answers and socket errors. */
