@@ -32,6 +32,8 @@ describe.skipIf(missing)('the fleet under a mixed load', () => {
       console.log(formatReport([report]));
       expect(report.writesAcked).toBeGreaterThan(50);
       expect(report.ok).toBeGreaterThan(report.requests * 0.9);
+      // The design's bound for an instance after mixed load on PostgreSQL.
+      for (const mb of report.memoryMb) expect(mb).toBeLessThan(300);
       for (const check of report.checks) expect(check.ok, `${check.what}: ${check.detail}`).toBe(true);
     }, (SECONDS + 90) * 1000);
   }
