@@ -46,6 +46,18 @@ const envSchema = z
     SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
     /** Sender of every email, e.g. "Steady Spine <hello@example.com>". */
     EMAIL_FROM: z.string().min(3).default('Steady Spine <hello@steadyspine.example>'),
+    /**
+     * What a member is told at once when they write about a red-flag symptom
+     * (lib/triage/red-flags.ts). The default is the NHS's advice in England; a practice
+     * elsewhere sets its own emergency numbers.
+     */
+    URGENT_CARE_MESSAGE: z
+      .string()
+      .min(20)
+      .max(600)
+      .default(
+        'What you describe can be a sign of a serious problem with the nerves in your back that needs a doctor today. Please stop the exercises and get urgent medical help now: call NHS 111, or call 999 or go to A&E if you cannot pass urine, cannot control your bladder or bowels, or have numbness between your legs or around your bottom. A coach has been told, but do not wait for our answer.',
+      ),
     /** Show /dev/outbox to everyone (demo only: refused on a non-loopback SITE_URL). Admins always see it. */
     DEV_OUTBOX_PUBLIC: z
       .enum(['true', 'false', '1', '0'])

@@ -58,7 +58,8 @@ export function CommentForm({
   const id = useId();
   useEffect(() => {
     // The action's response already carries the page rendered afresh (its tags were updated).
-    if (state.status !== 'success') return;
+    // A reply box with the urgent-care message stays open: the member must read it.
+    if (state.status !== 'success' || state.data?.urgentCare) return;
     onDone?.(state.data?.commentId);
   }, [state, onDone]);
   const error = state.status === 'error';
@@ -84,6 +85,12 @@ export function CommentForm({
       />
       <p id={`${id}-hint`} className="text-xs text-slate-600">**bold**, *italic*, lists and links work. {text.length > COMMENT_MAX_LENGTH - 500 ? `${COMMENT_MAX_LENGTH - text.length} characters left.` : ''}</p>
       <FormMessage state={state.status === 'success' ? idleResult : state} />
+      {state.status === 'success' && state.data?.urgentCare && (
+        <div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-sm text-red-950" data-testid="urgent-care">
+          <p className="font-semibold">{state.message} Please read this now.</p>
+          <p className="mt-1">{state.data.urgentCare}</p>
+        </div>
+      )}
       <button type="submit" disabled={pending} className="rounded-full bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? 'Posting…' : submitLabel}
       </button>

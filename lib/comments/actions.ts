@@ -5,6 +5,7 @@ import { revalidatePath, updateTag } from 'next/cache';
 import { z } from 'zod';
 import { threadTag } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
+import { env } from '@/lib/env';
 import { rateLimits } from '@/lib/rate-limit/rules';
 import { defineAction } from '@/lib/viewer/action';
 import { failed, succeeded, type ActionResult } from '@/lib/viewer/action-result';
@@ -15,7 +16,8 @@ import { deleteComment, editComment, postComment, postProblemMessage } from './s
 import { canPost, resolveTarget, targetSchema, type CommentTarget } from './targets';
 
 /** What the comment forms get back: the comment a post or edit touched, to scroll to it. */
-export type CommentResult = ActionResult<{ commentId: string }>;
+/** `urgentCare`: what to tell a member whose comment mentions a red-flag symptom, at once. */
+export type CommentResult = ActionResult<{ commentId: string; urgentCare?: string }>;
 
 const idSchema = z.string().min(1).max(64);
 const targetFields = { targetKind: targetSchema.shape.kind, targetSlug: targetSchema.shape.slug };
@@ -60,7 +62,8 @@ export const postCommentAction = defineAction({
     // Email is queued, never sent inline: a slow mail server cannot slow the post.
     await notifyAboutNewComment(result.id).catch((error) => console.error('Comment notification failed:', error));
     refresh(target);
-    return succeeded(input.parentId ? 'Your reply is posted.' : 'Your comment is posted.', { commentId: result.id });
+    const posted = input.parentId ? 'Your reply is posted.' : 'Your comment is posted.';
+    return succeeded(posted, { commentId: result.id, ...(result.redFlag && { urgentCare: env.URGENT_CARE_MESSAGE }) });
   },
 });
 

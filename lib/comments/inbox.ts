@@ -24,7 +24,7 @@ function commentFilter(query: InboxQuery): Prisma.CommentWhereInput {
 
 const questionSelect = {
   id: true, targetKind: true, targetSlug: true, body: true, createdAt: true, parentId: true, rootId: true,
-  answeredAt: true, closedAt: true,
+  answeredAt: true, closedAt: true, redFlag: true,
   author: { select: { id: true, name: true, email: true } },
   closedBy: { select: { name: true } },
 } satisfies Prisma.CommentSelect;
@@ -38,12 +38,18 @@ function pageOf(query: InboxQuery) {
   return { skip: (query.page - 1) * INBOX_PAGE_SIZE, take: INBOX_PAGE_SIZE, orderBy: [{ createdAt: direction }, { id: direction }] };
 }
 
+/** Questions with a red flag come first, whatever the order asked for. */
+function questionPageOf(query: InboxQuery) {
+  const page = pageOf(query);
+  return { ...page, orderBy: [{ redFlag: 'desc' as const }, ...page.orderBy] };
+}
+
 export async function loadQuestions(query: InboxQuery, { db = getDb() }: Options = {}) {
   const where: Prisma.CommentWhereInput = query.question
     ? { id: query.question, awaitingCoach: true }
     : { ...commentFilter(query), ...(query.view === 'awaiting' ? AWAITING_COACH : { awaitingCoach: true, status: 'PUBLISHED' }) };
   const [rows, total] = await Promise.all([
-    db.comment.findMany({ where, ...pageOf(query), select: questionSelect }),
+    db.comment.findMany({ where, ...questionPageOf(query), select: questionSelect }),
     db.comment.count({ where }),
   ]);
   // Everything above each question in its conversation, in one query for the page.

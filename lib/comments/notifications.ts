@@ -20,6 +20,7 @@ import { env } from '@/lib/env';
 import { absoluteUrl } from '@/lib/site';
 import { inboxHref } from './inbox-query';
 import { commentPlainText } from './markdown';
+import { findRedFlags } from '@/lib/triage/red-flags';
 import { AWAITING_COACH } from './question-state';
 import { resolveTarget, targetSchema, type CommentTarget } from './targets';
 
@@ -154,7 +155,7 @@ export async function notifyAboutNewComment(commentId: string, options: DbOption
   const comment = await db.comment.findUnique({
     where: { id: commentId },
     select: {
-      id: true, targetKind: true, targetSlug: true, authorId: true, body: true, status: true, byStaff: true, awaitingCoach: true, answeredAt: true, parentId: true,
+      id: true, targetKind: true, targetSlug: true, authorId: true, body: true, status: true, byStaff: true, awaitingCoach: true, answeredAt: true, parentId: true, redFlag: true,
       author: { select: { name: true } },
       parent: {
         select: {
@@ -194,13 +195,15 @@ export async function notifyAboutNewComment(commentId: string, options: DbOption
     }
   }
 
-  // (2) A member's question or follow-up: coaches who want each one at once.
+  // (2) A member's question or follow-up: coaches who want each one at once; with a red
+  // flag, every coach, whatever their setting.
   if (comment.awaitingCoach && comment.answeredAt === null && !comment.byStaff) {
+    const redFlags = comment.redFlag ? findRedFlags(comment.body).map((flag) => flag.label) : undefined;
     const coaches = await db.user.findMany({
       where: {
         role: { in: ['COACH', 'ADMIN'] },
         ...(comment.authorId ? { id: { not: comment.authorId } } : {}),
-        OR: [{ notificationSettings: { is: null } }, { notificationSettings: { is: { coachQuestions: 'IMMEDIATE' } } }],
+        ...(!redFlags && { OR: [{ notificationSettings: { is: null } }, { notificationSettings: { is: { coachQuestions: 'IMMEDIATE' } } }] }),
       },
       orderBy: { createdAt: 'asc' },
       select: { id: true, email: true },
@@ -209,7 +212,7 @@ export async function notifyAboutNewComment(commentId: string, options: DbOption
     for (const coach of coaches) {
       if (notified.has(coach.id)) continue; // already told, by the reply email
       await send(coach.id, coach.email, (links) =>
-        coachQuestion({ askerName: comment.author?.name ?? null, followUp: comment.parentId !== null, targetTitle: target.title, excerpt, url: inboxUrl, links }),
+        coachQuestion({ askerName: comment.author?.name ?? null, followUp: comment.parentId !== null, targetTitle: target.title, excerpt, url: inboxUrl, links, redFlags }),
       );
     }
   }

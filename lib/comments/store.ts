@@ -7,13 +7,15 @@ import { coachAvatarFor } from '@/lib/content/authors';
 import { getDb } from '@/lib/db';
 import { utcFromJson } from '@/lib/db/json-rows';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { findRedFlags } from '@/lib/triage/red-flags';
 import { EDIT_WINDOW_MS } from './limits';
 import type { CommentTarget, TargetRef } from './targets';
 
 export { EDIT_WINDOW_MS };
 
 export type PostProblem = 'banned' | 'locked' | 'duplicate' | 'parent-missing';
-export type PostResult = { ok: true; id: string } | { ok: false; problem: PostProblem };
+/** `redFlag`: a member's comment that mentions a red-flag symptom (lib/triage/red-flags.ts). */
+export type PostResult = { ok: true; id: string; redFlag: boolean } | { ok: false; problem: PostProblem };
 
 export const postProblemMessage: Record<PostProblem, string> = {
   banned: 'You can no longer comment on this site. If you think this is a mistake, email us.',
@@ -37,7 +39,7 @@ interface PostInput {
 
 /**
  * A member's top-level comment is a question for the coaches; so is a member's reply in a
- * thread a coach has already answered (a follow-up). A staff reply answers every waiting
+ * thread a coach has already answered (a follow-up), and any member's comment with a red flag. A staff reply answers every waiting
  * question on its path to the top.
  */
 export async function postComment(input: PostInput, options: { db?: PrismaClient; now?: Date } = {}): Promise<PostResult> {
@@ -67,17 +69,20 @@ export async function postComment(input: PostInput, options: { db?: PrismaClient
     depth = parent.depth + 1;
     path = await ancestors(db, parent.id);
   }
-  const awaitingCoach = !input.authorIsStaff && (parentId === null || path.some((c) => c.byStaff));
+  // Coaches write about symptoms too ("if you notice numbness around your groin, call 111"): only members' words are triaged.
+  const redFlag = !input.authorIsStaff && findRedFlags(input.body).length > 0;
+  // A red flag reaches a coach wherever it is written, a reply to another member included.
+  const awaitingCoach = !input.authorIsStaff && (parentId === null || redFlag || path.some((c) => c.byStaff));
   const id = crypto.randomUUID();
   await db.$transaction([
     db.comment.create({
-      data: { id, targetKind: target.kind, targetSlug: target.slug, parentId, rootId: rootId ?? id, depth, authorId, body: input.body, bodyHash: hash, byStaff: input.authorIsStaff, awaitingCoach, createdAt: now },
+      data: { id, targetKind: target.kind, targetSlug: target.slug, parentId, rootId: rootId ?? id, depth, authorId, body: input.body, bodyHash: hash, byStaff: input.authorIsStaff, awaitingCoach, redFlag, createdAt: now },
     }),
     ...(input.authorIsStaff
       ? [db.comment.updateMany({ where: { id: { in: path.filter((c) => c.awaitingCoach && !c.answeredAt).map((c) => c.id) } }, data: { answeredAt: now } })]
       : []),
   ]);
-  return { ok: true, id };
+  return { ok: true, id, redFlag };
 }
 
 /** The chain from a comment up to its thread's top: one recursive query, whatever the thread's size. */
@@ -96,12 +101,14 @@ export type EditProblem = 'not-found' | 'not-author' | 'too-late';
 export async function editComment(input: { id: string; authorId: string; body: string }, options: { db?: PrismaClient; now?: Date } = {}): Promise<{ ok: true } | { ok: false; problem: EditProblem }> {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
-  const comment = await db.comment.findUnique({ where: { id: input.id }, select: { authorId: true, createdAt: true, status: true, parentId: true, targetKind: true, targetSlug: true } });
+  const comment = await db.comment.findUnique({ where: { id: input.id }, select: { authorId: true, createdAt: true, status: true, parentId: true, targetKind: true, targetSlug: true, byStaff: true, redFlag: true } });
   if (!comment || comment.status === 'DELETED') return { ok: false, problem: 'not-found' };
   if (comment.authorId !== input.authorId) return { ok: false, problem: 'not-author' };
   if (now.getTime() - comment.createdAt.getTime() > EDIT_WINDOW_MS) return { ok: false, problem: 'too-late' };
   const hash = bodyHash(input.authorId, comment.parentId, { kind: comment.targetKind as TargetRef['kind'], slug: comment.targetSlug }, input.body);
-  await db.comment.update({ where: { id: input.id }, data: { body: input.body, bodyHash: hash, editedAt: now } });
+  // An edit can add a red flag, never take one away: a coach may already be on it.
+  const redFlag = comment.redFlag || (!comment.byStaff && findRedFlags(input.body).length > 0);
+  await db.comment.update({ where: { id: input.id }, data: { body: input.body, bodyHash: hash, editedAt: now, redFlag } });
   return { ok: true };
 }
 

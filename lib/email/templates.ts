@@ -274,6 +274,7 @@ export function coachQuestion({
   excerpt,
   url,
   links,
+  redFlags,
 }: {
   askerName: string | null;
   /** A reply in a thread a coach already answered, rather than a new top-level question. */
@@ -282,11 +283,22 @@ export function coachQuestion({
   excerpt: string;
   url: string;
   links: NotificationLinks;
+  /** The red-flag signs it mentions (lib/triage/red-flags.ts): sent at once to every coach, marked urgent. */
+  redFlags?: string[];
 }): EmailMessageContent {
   const name = displayName(askerName);
   const who = isolate(name);
   const title = oneLine(targetTitle, 120);
   const what = followUp ? 'followed up' : 'asked a question';
+  if (redFlags?.length) {
+    return asNotification(links, 'coach-question', `URGENT: possible red flag from ${name} on “${oneLine(targetTitle, 80)}”`, {
+      preheader: `Possible red flag: ${oneLine(redFlags.join('; '), 120)}`,
+      heading: 'Possible red flag: please act today',
+      paragraphs: [`${who} wrote on “${title}” about what may be a red-flag symptom (${redFlags.join('; ')}):`, excerpt, 'They were told on the site to seek urgent medical care. Please check in with them directly today.'],
+      action: { label: 'Open it in the coach inbox', url },
+      ...notificationFooter('a member wrote about a possible red-flag symptom, which reaches every coach at once whatever their email settings', links),
+    });
+  }
   return asNotification(links, 'coach-question', `${name} ${what} on “${oneLine(targetTitle, 80)}”`, {
     preheader: oneLine(excerpt, 140),
     heading: followUp ? 'A member followed up' : 'A member asked a question',

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "redFlag" BOOLEAN NOT NULL DEFAULT false;
+
