@@ -49,6 +49,8 @@ test('a member asks, a coach answers from the inbox, the member is told and foll
   const followUp = `And if it hurts the next morning? (${Date.now()})`;
   await member.getByLabel('Reply to Maya Okafor').fill(followUp);
   await member.getByRole('button', { name: 'Post reply' }).click();
+  // The reply box closes once the reply is saved (getByText alone also finds the text still in the box).
+  await expect(member.getByLabel('Reply to Maya Okafor')).toHaveCount(0);
   await expect(member.locator('#comments').getByText(followUp)).toBeVisible();
   await coach.goto(`/staff/inbox?q=${encodeURIComponent(followUp)}`);
   await expect(coach.getByTestId('inbox-question').filter({ hasText: followUp })).toBeVisible();

@@ -44,7 +44,8 @@ export function CommentForm({
   parentId?: string;
   label: ReactNode;
   submitLabel: string;
-  onDone?: (commentId: string | undefined) => void;
+  /** `urgentCare`: the post mentioned a red-flag symptom; what to tell the member at once. */
+  onDone?: (commentId: string | undefined, urgentCare: string | undefined) => void;
   /** Called as the post succeeds, before the page re-renders (which may remove this form). */
   onPosted?: (commentId: string | undefined) => void;
   autoFocus?: boolean;
@@ -58,9 +59,8 @@ export function CommentForm({
   const id = useId();
   useEffect(() => {
     // The action's response already carries the page rendered afresh (its tags were updated).
-    // A reply box with the urgent-care message stays open: the member must read it.
-    if (state.status !== 'success' || state.data?.urgentCare) return;
-    onDone?.(state.data?.commentId);
+    if (state.status !== 'success') return;
+    onDone?.(state.data?.commentId, state.data?.urgentCare);
   }, [state, onDone]);
   const error = state.status === 'error';
   return (
@@ -85,12 +85,6 @@ export function CommentForm({
       />
       <p id={`${id}-hint`} className="text-xs text-slate-600">**bold**, *italic*, lists and links work. {text.length > COMMENT_MAX_LENGTH - 500 ? `${COMMENT_MAX_LENGTH - text.length} characters left.` : ''}</p>
       <FormMessage state={state.status === 'success' ? idleResult : state} />
-      {state.status === 'success' && state.data?.urgentCare && (
-        <div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-sm text-red-950" data-testid="urgent-care">
-          <p className="font-semibold">{state.message} Please read this now.</p>
-          <p className="mt-1">{state.data.urgentCare}</p>
-        </div>
-      )}
       <button type="submit" disabled={pending} className="rounded-full bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? 'Posting…' : submitLabel}
       </button>
@@ -130,13 +124,25 @@ function JustPosted({ target, id }: { target: TargetProps; id: string }) {
   );
 }
 
+/** Shown to a member right after they wrote about a red-flag symptom (lib/triage/red-flags.ts). */
+function UrgentCareNotice({ posted, message }: { posted: string; message: string }) {
+  return (
+    <div role="alert" className="mt-3 rounded-lg border-2 border-red-700 bg-red-50 p-3 text-sm text-red-950" data-testid="urgent-care">
+      <p className="font-semibold">{posted} Please read this now.</p>
+      <p className="mt-1">{message}</p>
+    </div>
+  );
+}
+
 export function CommentComposer({ target, returnTo }: { target: TargetProps; returnTo: string }) {
   const me = useMe();
   const [posted, setPosted] = useState(0);
   const [lastPosted, setLastPosted] = useState<string | null>(null);
-  const onPosted = useCallback((id: string | undefined) => {
+  const [urgentCare, setUrgentCare] = useState<string | null>(null);
+  const onPosted = useCallback((id: string | undefined, urgent: string | undefined) => {
     setPosted((n) => n + 1);
     setLastPosted(id ?? null);
+    setUrgentCare(urgent ?? null);
   }, []);
   if (!me) return <div className="mt-4 h-10" aria-hidden="true" />;
   if (!me.signedIn) {
@@ -145,7 +151,7 @@ export function CommentComposer({ target, returnTo }: { target: TargetProps; ret
   if (!mayPost(me, target)) return <p className="mt-4 text-sm">Questions here are for members. <Link className="font-medium text-brand-700 underline" href="/pricing">Become a member</Link></p>;
   return (
     <div>
-      {posted > 0 && <p role="status" className="mt-3 rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-800">Your comment is posted.</p>}
+      {posted > 0 && (urgentCare ? <UrgentCareNotice posted="Your comment is posted." message={urgentCare} /> : <p role="status" className="mt-3 rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-800">Your comment is posted.</p>)}
       {/* A fresh form after each post: the key resets it. */}
       <CommentForm key={posted} target={target} label="Ask a question or add a comment" submitLabel="Post" onDone={onPosted} />
       {lastPosted && <JustPosted key={lastPosted} target={target} id={lastPosted} />}
@@ -195,12 +201,14 @@ export function CommentActions({
   const me = useMe();
   const [open, setOpen] = useState<'reply' | 'edit' | 'report' | null>(null);
   const [replied, setReplied] = useState<string | null>(null);
+  const [urgentCare, setUrgentCare] = useState<string | null>(null);
   // Read on the client only: a server render (a prerender too) has no viewer, so no controls.
   const [now] = useState(() => (typeof window === 'undefined' ? 0 : Date.now()));
   const close = useCallback(() => setOpen(null), []);
-  const onReplied = useCallback((id: string | undefined) => {
+  const onReplied = useCallback((id: string | undefined, urgent: string | undefined) => {
     setOpen(null);
     setReplied(id ?? null);
+    setUrgentCare(urgent ?? null);
   }, []);
   if (!me?.signedIn) return null;
   const own = me.id === comment.authorId;
@@ -228,6 +236,7 @@ export function CommentActions({
         )}
       </div>
       {open === 'reply' && <CommentForm target={target} parentId={comment.id} label={<>Reply to <DisplayName name={comment.authorName} /></>} submitLabel="Post reply" onDone={onReplied} autoFocus />}
+      {replied && urgentCare && <UrgentCareNotice posted="Your reply is posted." message={urgentCare} />}
       {replied && <JustPosted key={replied} target={target} id={replied} />}
       {open === 'edit' && <EditForm id={comment.id} body={comment.body} onDone={close} />}
       {open === 'report' && (
