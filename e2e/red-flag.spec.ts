@@ -37,3 +37,30 @@ test('a red-flag comment tells the member to seek urgent care and lands first in
   await expect(first).toContainText('New trouble passing urine or controlling the bladder');
   await expectNoAxeViolations(coach, 'urgent question in the coach inbox', 'main');
 });
+
+test('a red-flag session note tells the member to seek urgent care and stays atop the inbox until a coach marks it seen', async ({ browser }) => {
+  const run = Date.now().toString(36);
+  const note = `My left leg is getting weaker every day and my foot drags (${run})`;
+  // The demo admin follows the programme too (staff count as entitled); the demo member's
+  // progress is what the programme spec counts on, so it is left alone here.
+  const member = await (await browser.newContext()).newPage();
+  await signInAs(member, 'admin@steadyspine.example', 'demo-admin-pass');
+  await member.goto('/programme/phase-two/single-leg-balance');
+  await member.getByLabel('Note for yourself (optional)').fill(note);
+  await member.getByRole('button', { name: 'Mark complete' }).click();
+  const notice = member.getByTestId('urgent-care');
+  await expect(notice).toContainText('Session recorded.');
+  await expect(notice).toContainText('NHS 111');
+  await expectNoAxeViolations(member, 'urgent-care message after a session', 'main');
+
+  const coach = await (await browser.newContext()).newPage();
+  await signInAs(coach, 'tom@steadyspine.example', 'demo-coach-pass');
+  await coach.goto('/staff/inbox');
+  const urgent = coach.getByRole('region', { name: 'Urgent: possible red flags in session notes' });
+  const item = urgent.getByTestId('urgent-note').filter({ hasText: run });
+  await expect(item).toContainText('Avery Admin');
+  await expect(item).toContainText('Leg weakness that is getting worse, or foot drop');
+  await expectNoAxeViolations(coach, 'urgent session notes', 'main');
+  await item.getByRole('button', { name: 'Seen, Avery Admin contacted' }).click();
+  await expect(coach.getByTestId('urgent-note').filter({ hasText: run })).toHaveCount(0);
+});

@@ -5,6 +5,7 @@
 import Link from 'next/link';
 import { useActionState, useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { UrgentCareNotice } from '@/components/forms/urgent-care-notice';
 import { DisplayName } from '@/components/site/display-name';
 import { useMe, type Me } from '@/components/site/use-me';
 import { idleResult } from '@/lib/viewer/action-result';
@@ -124,16 +125,6 @@ function JustPosted({ target, id }: { target: TargetProps; id: string }) {
   );
 }
 
-/** Shown to a member right after they wrote about a red-flag symptom (lib/triage/red-flags.ts). */
-function UrgentCareNotice({ posted, message }: { posted: string; message: string }) {
-  return (
-    <div role="alert" className="mt-3 rounded-lg border-2 border-red-700 bg-red-50 p-3 text-sm text-red-950" data-testid="urgent-care">
-      <p className="font-semibold">{posted} Please read this now.</p>
-      <p className="mt-1">{message}</p>
-    </div>
-  );
-}
-
 export function CommentComposer({ target, returnTo }: { target: TargetProps; returnTo: string }) {
   const me = useMe();
   const [posted, setPosted] = useState(0);
@@ -151,7 +142,7 @@ export function CommentComposer({ target, returnTo }: { target: TargetProps; ret
   if (!mayPost(me, target)) return <p className="mt-4 text-sm">Questions here are for members. <Link className="font-medium text-brand-700 underline" href="/pricing">Become a member</Link></p>;
   return (
     <div>
-      {posted > 0 && (urgentCare ? <UrgentCareNotice posted="Your comment is posted." message={urgentCare} /> : <p role="status" className="mt-3 rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-800">Your comment is posted.</p>)}
+      {posted > 0 && (urgentCare ? <UrgentCareNotice saved="Your comment is posted." message={urgentCare} /> : <p role="status" className="mt-3 rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-800">Your comment is posted.</p>)}
       {/* A fresh form after each post: the key resets it. */}
       <CommentForm key={posted} target={target} label="Ask a question or add a comment" submitLabel="Post" onDone={onPosted} />
       {lastPosted && <JustPosted key={lastPosted} target={target} id={lastPosted} />}
@@ -236,7 +227,7 @@ export function CommentActions({
         )}
       </div>
       {open === 'reply' && <CommentForm target={target} parentId={comment.id} label={<>Reply to <DisplayName name={comment.authorName} /></>} submitLabel="Post reply" onDone={onReplied} autoFocus />}
-      {replied && urgentCare && <UrgentCareNotice posted="Your reply is posted." message={urgentCare} />}
+      {replied && urgentCare && <UrgentCareNotice saved="Your reply is posted." message={urgentCare} />}
       {replied && <JustPosted key={replied} target={target} id={replied} />}
       {open === 'edit' && <EditForm id={comment.id} body={comment.body} onDone={close} />}
       {open === 'report' && (

@@ -3,6 +3,7 @@
 // the button is pressed), move to another phase, restart. Results are announced.
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { UrgentCareNotice } from '@/components/forms/urgent-care-notice';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { idleResult } from '@/lib/viewer/action-result';
 import { completeSessionAction, moveToPhaseAction, restartProgrammeAction } from '@/lib/programme/actions';
@@ -40,7 +41,7 @@ export function CompleteSessionForm({ phaseSlug, sessionSlug, requestKey }: { ph
         <textarea id="completion-note" name="note" maxLength={500} rows={3} aria-invalid={Boolean(errors?.note)} aria-describedby={errors?.note ? 'completion-note-error' : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" defaultValue={state.status === 'error' ? state.values?.note : undefined} />
         {errors?.note && <p id="completion-note-error" className="mt-1 text-sm text-coral-700">{errors.note}</p>}
       </div>
-      <FormMessage state={state} />
+      {state.status === 'success' && state.data?.urgentCare ? <UrgentCareNotice saved={state.message} message={state.data.urgentCare} /> : <FormMessage state={state} />}
       {state.status !== 'success' && <div className="max-w-xs"><SubmitButton pendingLabel="Recording…">Mark complete</SubmitButton></div>}
       {state.status === 'success' && <p className="text-sm"><a href="" className="text-brand-700 underline">Do this session again</a></p>}
     </form>

@@ -79,7 +79,8 @@ export function oneClickUnsubscribeUrl(token: string): string {
   return absoluteUrl(`/api/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
 }
 
-async function notificationLinks(db: PrismaClient, userId: string): Promise<NotificationLinks> {
+/** The unsubscribe and settings links an email to `userId` carries. */
+export async function notificationLinks(db: PrismaClient, userId: string): Promise<NotificationLinks> {
   const token = await unsubscribeToken(userId, { db });
   return { unsubscribeUrl: unsubscribeUrl(token), oneClickUnsubscribeUrl: oneClickUnsubscribeUrl(token), settingsUrl: absoluteUrl(SETTINGS_PATH) };
 }

@@ -4,7 +4,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getPhase } from '@/lib/content/programme';
+import { env } from '@/lib/env';
 import { rateLimits } from '@/lib/rate-limit/rules';
+import { notifyCoachesOfRedFlagNote } from '@/lib/triage/notes';
+import { findRedFlags } from '@/lib/triage/red-flags';
 import { defineAction } from '@/lib/viewer/action';
 import { failed, succeeded } from '@/lib/viewer/action-result';
 import { moveAdvice } from './progress';
@@ -32,7 +35,10 @@ export const completeSessionAction = defineAction({
   async run(input, { viewer }) {
     const phase = getPhase(input.phaseSlug);
     if (!phase?.sessions.some((s) => s.slug === input.sessionSlug)) return failed('That session no longer exists.');
-    await recordCompletion(viewer.user.id, input);
+    const recorded = await recordCompletion(viewer.user.id, input);
+    // A note with a red flag: every coach hears at once (once, however often the form is sent).
+    const urgent = input.note !== null && findRedFlags(input.note).length > 0;
+    if (recorded && urgent) await notifyCoachesOfRedFlagNote(viewer.user.id, input.requestKey).catch((error) => console.error('Red-flag note email failed:', error));
     refreshProgrammePages();
     const progress = (await loadMemberProgramme(viewer.user.id)).overview.phases.find((p) => p.phaseSlug === phase.slug)!;
     const justFinishedRun = progress.currentRun.done.length === 0 && progress.completedRuns.length > 0;
@@ -40,6 +46,7 @@ export const completeSessionAction = defineAction({
       justFinishedRun
         ? `Session recorded. That completes run ${progress.completedRuns.length} of ${phase.title}. ${progress.readiness.message}`
         : `Session recorded. Run ${progress.currentRun.number}: ${progress.currentRun.done.length} of ${phase.sessions.length} sessions done.`,
+      urgent ? { urgentCare: env.URGENT_CARE_MESSAGE } : undefined,
     );
   },
 });

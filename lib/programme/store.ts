@@ -6,6 +6,7 @@ import { getPhase, getPhases } from '@/lib/content/programme';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { utcFromJson } from '@/lib/db/json-rows';
+import { findRedFlags } from '@/lib/triage/red-flags';
 import { overview, type Completion, type PhaseDefinition, type ProgrammeOverview } from './progress';
 
 export function phaseDefinitions(): PhaseDefinition[] {
@@ -40,7 +41,7 @@ export async function recordCompletion(userId: string, input: CompletionInput, o
   if (!phase || !phase.sessions.some((s) => s.slug === input.sessionSlug)) throw new Error('Unknown session');
   const db = options.db ?? getDb();
   const { count } = await db.sessionCompletion.createMany({
-    data: [{ userId, ...input, completedAt: options.now ?? new Date() }],
+    data: [{ userId, ...input, completedAt: options.now ?? new Date(), redFlag: input.note !== null && findRedFlags(input.note).length > 0 }],
     skipDuplicates: true, // ON CONFLICT (userId, requestKey) DO NOTHING
   });
   // A member who starts a session has started the programme there, if nowhere yet.

@@ -8,6 +8,8 @@ import { inboxQuerySchema } from '@/lib/comments/inbox-query';
 import { notifyAboutNewComment, updateNotificationSettings } from '@/lib/comments/notifications';
 import { editComment, postComment } from '@/lib/comments/store';
 import { resolveTarget } from '@/lib/comments/targets';
+import { recordCompletion } from '@/lib/programme/store';
+import { loadUrgentNotes, markUrgentNoteSeen, notifyCoachesOfRedFlagNote } from '@/lib/triage/notes';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
@@ -21,6 +23,7 @@ afterAll(() => db?.drop());
 beforeEach(async () => {
   await prisma.outboxEmail.deleteMany();
   await prisma.comment.deleteMany();
+  await prisma.sessionCompletion.deleteMany();
   await prisma.user.deleteMany();
 });
 
@@ -82,5 +85,30 @@ describe(`red-flag triage on ${testDatabaseKind()}`, () => {
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: edited.id } })).redFlag).toBe(true);
     await editComment({ id: edited.id, authorId: member.id, body: 'My back aches after the drive' }, { db: prisma });
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: edited.id } })).redFlag).toBe(true);
+  });
+
+  it('flags a session note, emails every coach once, and keeps it atop the inbox until a coach marks it seen', async () => {
+    const member = await person('Sam');
+    const [coach, admin] = [await person('Coach', 'COACH'), await person('Admin', 'ADMIN')];
+    await updateNotificationSettings(coach.id, { replies: true, coachQuestions: 'OFF' }, { db: prisma });
+    const completion = (requestKey: string, note: string | null) => ({ phaseSlug: 'phase-two', sessionSlug: 'single-leg-balance', requestKey, note, effort: 5, pain: 6 });
+    expect(await recordCompletion(member.id, completion('plain-note-key-0001', 'Felt wobbly on the left side'), { db: prisma })).toBe(true);
+    expect(await notifyCoachesOfRedFlagNote(member.id, 'plain-note-key-0001', { db: prisma })).toEqual([]);
+
+    expect(await recordCompletion(member.id, completion('urgent-note-key-0001', 'My left leg is getting weaker every day and my foot is dragging'), { db: prisma })).toBe(true);
+    expect((await notifyCoachesOfRedFlagNote(member.id, 'urgent-note-key-0001', { db: prisma })).sort()).toEqual([coach.email, admin.email].sort());
+    const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { to: coach.email } });
+    expect(mail.subject).toMatch(/^URGENT: possible red flag from Sam on “a session note \(Phase Two, /);
+    expect(mail.text).toContain('Leg weakness that is getting worse, or foot drop');
+    // The same form sent again records nothing more (the action then sends no second email).
+    expect(await recordCompletion(member.id, completion('urgent-note-key-0001', 'My left leg is getting weaker every day and my foot is dragging'), { db: prisma })).toBe(false);
+
+    const notes = await loadUrgentNotes({ db: prisma });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ note: expect.stringContaining('getting weaker'), user: { id: member.id, name: 'Sam' } });
+    expect(notes[0].signs).toEqual(['Leg weakness that is getting worse, or foot drop']);
+    expect(await markUrgentNoteSeen(notes[0].id, { db: prisma })).toBe(true);
+    expect(await markUrgentNoteSeen(notes[0].id, { db: prisma })).toBe(false);
+    expect(await loadUrgentNotes({ db: prisma })).toEqual([]);
   });
 });

@@ -8,11 +8,13 @@ import { InboxFilters } from '@/components/staff/inbox-filters';
 import { HiddenList, ReportList } from '@/components/staff/inbox-lists';
 import { InboxQuestion } from '@/components/staff/inbox-question';
 import { InboxStatus } from '@/components/staff/inbox-controls';
+import { UrgentNotes } from '@/components/staff/urgent-notes';
 import { requireCoach } from '@/lib/auth/guards';
 import { loadHidden, loadInboxCounts, loadQuestions, loadReports } from '@/lib/comments/inbox';
 import { INBOX_PAGE_SIZE, inboxHref, inboxQuerySchema, type InboxQuery } from '@/lib/comments/inbox-query';
 import { resolveTarget, targetSchema } from '@/lib/comments/targets';
 import { getPhases } from '@/lib/content/programme';
+import { loadUrgentNotes } from '@/lib/triage/notes';
 
 // Rendered for each request (it reads the session or the query), so it may block.
 export const instant = false;
@@ -52,7 +54,7 @@ function summary(query: InboxQuery, total: number): string {
 export default async function InboxPage({ searchParams }: Props) {
   await requireCoach('/staff/inbox');
   const query = inboxQuerySchema.parse(await searchParams);
-  const [counts, list] = await Promise.all([loadInboxCounts(), loadList(query)]);
+  const [counts, list, urgentNotes] = await Promise.all([loadInboxCounts(), loadList(query), loadUrgentNotes()]);
   const phases = getPhases().map((p) => ({ slug: p.slug, title: p.title }));
   const pageCount = Math.max(1, Math.ceil(list.total / INBOX_PAGE_SIZE));
   // eslint-disable-next-line react-hooks/purity -- a server render's own clock, for ages
@@ -60,6 +62,7 @@ export default async function InboxPage({ searchParams }: Props) {
   return (
     <div className="container-page max-w-4xl py-8 sm:py-12">
       <h1 className="text-3xl font-bold tracking-tight">Coach inbox</h1>
+      <UrgentNotes notes={urgentNotes} now={now} />
       <InboxFilters query={query} counts={counts} phases={phases} />
       <InboxStatus>
         <section aria-labelledby="inbox-list-heading" className="mt-6">
