@@ -26,7 +26,7 @@ export function InboxQuestion({ question: q, target, now, open }: { question: Qu
     <li id={`comment-${q.id}`} className={`rounded-xl border bg-white ${q.redFlag ? 'border-red-600 border-l-8' : 'border-sand-200'}`} data-testid="inbox-question" data-urgent={q.redFlag || undefined}>
       <details open={open} className="group">
         <summary className="flex cursor-pointer list-none flex-col gap-1 rounded-xl px-4 py-3 hover:bg-sand-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 sm:flex-row sm:items-baseline sm:gap-3 [&::-webkit-details-marker]:hidden">
-          <span className="flex min-w-0 items-baseline gap-2">
+          <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1">
             <span aria-hidden="true" className="text-slate-500 transition-transform group-open:rotate-90">›</span>
             <span className="font-semibold"><bdi>{name}</bdi></span>
             <span className="shrink-0 text-xs text-slate-600">{formatAge(now - q.createdAt.getTime())}</span>
