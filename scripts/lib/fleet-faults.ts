@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { redisClient, redisProblem } from '../../lib/cache/redis';
 import { startManagedProcess, type ManagedProcess } from './managed-process';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,23 +75,10 @@ export interface OwnRedis {
   close(): Promise<void>;
 }
 
-/** Sends one inline command to Redis and reads one line back. */
-function redisCommand(port: number, command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.setTimeout(2_000, () => socket.destroy(new Error('Redis did not answer')));
-    socket.once('error', reject);
-    socket.once('data', (data) => {
-      socket.end();
-      resolve(data.toString('utf8').trim());
-    });
-    socket.write(`${command}\r\n`);
-  });
-}
-
 /** A redis-server on 127.0.0.1:`port` in a folder of its own: no saving, the cache library's keyspace events on. */
 export async function startOwnRedis(binary: string, port: number): Promise<OwnRedis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-spine-redis-'));
+  const url = `redis://127.0.0.1:${port}`;
   let current: ManagedProcess | null = null;
   const start = async () => {
     if (current?.running()) return;
@@ -99,22 +87,28 @@ export async function startOwnRedis(binary: string, port: number): Promise<OwnRe
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       if (!current.running()) throw new Error(`redis-server exited at start:\n${current.log()}`);
-      if ((await redisCommand(port, 'PING').catch(() => '')) === '+PONG') return;
+      if ((await redisProblem(url, 1_000)) === null) return;
       await sleep(100);
     }
     throw new Error(`redis-server on port ${port} did not answer within 10 s:\n${current.log()}`);
   };
   await start();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url,
     running: () => Boolean(current?.running()),
     async stop() {
       await current?.stop(5_000);
     },
     start,
     async keyCount() {
-      const keyspace = await redisCommand(port, 'INFO keyspace');
-      return [...keyspace.matchAll(/^db\d+:keys=(\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+      const client = redisClient(url, { timeoutMs: 2_000 });
+      try {
+        await client.connect();
+        const keyspace = await client.info('keyspace');
+        return [...keyspace.matchAll(/^db\d+:keys=(\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+      } finally {
+        if (client.isOpen) await client.disconnect().catch(() => {});
+      }
     },
     async close() {
       await current?.stop(5_000);
