@@ -2,12 +2,11 @@
 // so a visitor, a member (even the question's own author) and a forged cookie are refused
 // with the unauthorised result and the question stays in the inbox; bad input gets a
 // message; only staff close and reopen. The viewer comes from a real session cookie.
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSession } from '@/lib/auth/sessions';
 import { postComment } from '@/lib/comments/store';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { idleResult } from '@/lib/viewer/action-result';
+import { formOf as form, sessionCookieFor } from '../helpers/action-caller';
 import { useAsAppDatabase } from '../helpers/auth-browser';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
@@ -32,15 +31,8 @@ afterAll(() => db?.drop());
 let n = 0;
 async function signedIn(role: 'MEMBER' | 'COACH') {
   const user = await prisma.user.create({ data: { email: `close-${role.toLowerCase()}-${++n}@example.com`, name: `Person ${n}`, role } });
-  const sid = await startSession(user.id, { db: prisma });
-  const token = await encode({ token: { uid: user.id, sid }, secret: SECRET, salt: 'authjs.session-token' });
-  return { user, cookie: `authjs.session-token=${token}` };
+  return { user, cookie: await sessionCookieFor(prisma, user.id, SECRET) };
 }
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
 const closedAt = async (id: string) => (await prisma.comment.findUniqueOrThrow({ where: { id }, select: { closedAt: true } })).closedAt;
 
 describe(`closing a question on ${testDatabaseKind()}`, () => {

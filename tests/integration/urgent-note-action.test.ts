@@ -3,12 +3,11 @@
 // and a forged cookie are refused with the unauthorised result and the note stays at the
 // top of the inbox; bad input gets a message; a coach marks it seen, once. The member's
 // completion goes through the real action too, which answers with the urgent-care message.
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSession } from '@/lib/auth/sessions';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { loadUrgentNotes } from '@/lib/triage/notes';
 import { idleResult } from '@/lib/viewer/action-result';
+import { formOf as form, sessionCookieFor } from '../helpers/action-caller';
 import { useAsAppDatabase } from '../helpers/auth-browser';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 
@@ -35,15 +34,8 @@ let n = 0;
 async function signedIn(role: 'MEMBER' | 'COACH') {
   const user = await prisma.user.create({ data: { email: `note-${role.toLowerCase()}-${++n}@example.com`, name: `Person ${n}`, role } });
   if (role === 'MEMBER') await prisma.compGrant.create({ data: { userId: user.id, reason: 'test' } });
-  const sid = await startSession(user.id, { db: prisma });
-  const token = await encode({ token: { uid: user.id, sid }, secret: SECRET, salt: 'authjs.session-token' });
-  return { user, cookie: `authjs.session-token=${token}` };
+  return { user, cookie: await sessionCookieFor(prisma, user.id, SECRET) };
 }
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
 
 describe(`marking a red-flag note seen on ${testDatabaseKind()}`, () => {
   it('refuses everyone but staff and leaves the note in the inbox; a coach marks it seen once', async () => {
