@@ -3,6 +3,7 @@ import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { COMMON_PASSWORDS } from './common-passwords';
+import { ARGON2_PARAMETERS as ARGON2 } from './password-hashing';
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** Long enough for any passphrase, short enough that hashing cannot be used to burn CPU. */
@@ -20,7 +21,6 @@ export const existingPasswordSchema = z
   .min(1, 'Enter your password.')
   .max(PASSWORD_MAX_LENGTH, 'That password is too long.');
 
-const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);

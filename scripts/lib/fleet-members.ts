@@ -8,6 +8,7 @@
 import { hash } from '@node-rs/argon2';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { ARGON2_PARAMETERS } from '../../lib/auth/password-hashing';
 
 export interface FleetPerson {
   id: string;
@@ -21,8 +22,8 @@ export interface FleetPerson {
 /** One password for every generated person: hashing is the slow part of making them. */
 export const FLEET_PASSWORD = `fleet-${crypto.randomBytes(9).toString('base64url')}`;
 
-/** argon2id with the app's parameters (lib/auth/password.ts). */
-const hashed = () => hash(FLEET_PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+/** argon2id with the app's parameters. */
+const hashed = () => hash(FLEET_PASSWORD, ARGON2_PARAMETERS);
 
 /**
  * Writes `members` entitled members (a comp grant without an end) and `coaches` coaches
