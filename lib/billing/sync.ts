@@ -6,7 +6,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { queueMembershipStarted, startsMembership } from './membership-started';
+import { queueWelcome, startsMembership } from '@/lib/lifecycle/welcome';
 import { getStripe } from './stripe-client';
 
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -80,7 +80,7 @@ export async function syncSubscriptionLocked(tx: Tx, stripe: Stripe, subscriptio
   if (!userId) return { synced: false, reason: 'unknown-customer' };
   const previous = await tx.subscription.findUnique({ where: { id: sub.id }, select: { status: true } });
   await tx.subscription.upsert({ where: { id: sub.id }, create: { id: sub.id, userId, ...row }, update: { userId, ...row } });
-  if (startsMembership(previous?.status ?? null, row.status)) await queueMembershipStarted(tx, userId, sub);
+  if (startsMembership(previous?.status ?? null, row.status)) await queueWelcome(tx, userId, sub);
   return { synced: true, userId, status: row.status };
 }
 

@@ -8,6 +8,7 @@ import type Stripe from 'stripe';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { env } from '@/lib/env';
+import { queueCardFailed } from '@/lib/lifecycle/card-failed';
 import { getStripe } from './stripe-client';
 import { syncSubscriptionLocked, withBillingLock } from './sync';
 
@@ -90,6 +91,8 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     if (!subscriptionId) return { status: 200, result: 'no-subscription' } as const;
     const synced = await syncSubscriptionLocked(tx, stripe, subscriptionId, userIdHint);
     if (!synced.synced) console.warn(`Stripe event ${event.id}: no user for the subscription's customer; recorded and skipped`);
+    // In this transaction: a retried delivery of the event finds it recorded and sends nothing.
+    else if (event.type === 'invoice.payment_failed') await queueCardFailed(tx, { userId: synced.userId, status: synced.status, invoice: event.data.object });
     return { status: 200, result: synced.synced ? 'processed' : 'unknown-customer' } as const;
   });
 }

@@ -49,7 +49,7 @@ const hashToken = sha256Hex;
 const TOKEN_PATTERN = HMAC_TOKEN_PATTERN;
 
 /** Creates the row with the defaults if there is none; concurrent callers are fine. */
-async function ensureSettingsRow(db: PrismaClient, userId: string, tokenHash: string): Promise<void> {
+async function ensureSettingsRow(db: Pick<PrismaClient, 'notificationSettings'>, userId: string, tokenHash: string): Promise<void> {
   await db.notificationSettings.createMany({ data: [{ userId, unsubscribeToken: tokenHash }], skipDuplicates: true });
 }
 
@@ -57,7 +57,7 @@ async function ensureSettingsRow(db: PrismaClient, userId: string, tokenHash: st
  * The token for the user's unsubscribe links (raw: it goes in the URL). Creates their
  * settings row, with the defaults, if they have none.
  */
-export async function unsubscribeToken(userId: string, options: DbOption = {}): Promise<string> {
+export async function unsubscribeToken(userId: string, options: { db?: Pick<PrismaClient, 'notificationSettings'> } = {}): Promise<string> {
   const db = options.db ?? getDb();
   const token = rawToken(userId);
   const tokenHash = hashToken(token);

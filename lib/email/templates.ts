@@ -29,7 +29,8 @@ export type EmailTemplate =
   | 'coach-question'
   | 'coach-digest'
   | 'feed-reset-by-staff'
-  | 'membership-started';
+  | 'membership-started'
+  | `lifecycle-${string}`;
 
 export function build(template: EmailTemplate, subject: string, content: EmailContent): EmailMessageContent {
   return { template, subject, ...renderEmail(content) };

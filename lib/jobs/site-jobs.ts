@@ -6,6 +6,7 @@ import { getConnection } from '@/lib/db';
 import type { DatabaseConnection } from '@/lib/db/connection';
 import { deliverPendingEmails } from '@/lib/email/send-email';
 import { getMailTransport, type MailTransport } from '@/lib/email/transport';
+import { runLifecycleJob } from '@/lib/lifecycle/job';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
 
 /**
@@ -31,8 +32,20 @@ export const coachDigestJob: Job = {
   run: (db) => sendCoachDigests({ db }),
 };
 
+/**
+ * Queues the due lifecycle emails (ending soon, lapsed, gone quiet, next phase) hourly.
+ * Each is recorded with its email in one transaction (lib/lifecycle/send.ts), so it is sent
+ * once even if two instances ran the job at the same moment.
+ */
+export const lifecycleEmailJob: Job = {
+  name: 'lifecycle-emails',
+  intervalMs: 3_600_000,
+  firstRunMs: 90_000,
+  run: (db) => runLifecycleJob({ db }),
+};
+
 export function siteJobs(transport: MailTransport | null = getMailTransport()): Job[] {
-  return transport ? [emailDeliveryJob(transport), coachDigestJob] : [coachDigestJob];
+  return transport ? [emailDeliveryJob(transport), coachDigestJob, lifecycleEmailJob] : [coachDigestJob, lifecycleEmailJob];
 }
 
 const schedulerKey = Symbol.for('steady-spine.scheduler');

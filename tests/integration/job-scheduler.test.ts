@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseConnection } from '@/lib/db/connection';
 import { queueEmail } from '@/lib/email/send-email';
 import { createScheduler, type Job, type Scheduler, type TickOutcome } from '@/lib/jobs/scheduler';
-import { coachDigestJob, emailDeliveryJob, siteJobs } from '@/lib/jobs/site-jobs';
+import { coachDigestJob, emailDeliveryJob, lifecycleEmailJob, siteJobs } from '@/lib/jobs/site-jobs';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 import { fakeTransport, testMessage } from '../helpers/fake-mail';
 
@@ -141,9 +141,9 @@ describe(`job scheduler on ${testDatabaseKind()}`, () => {
     expect(lines).toEqual(['[jobs] once could not start: connection refused']);
   });
 
-  it('the site runs digests always and mail delivery only with SMTP', () => {
-    expect(siteJobs(null)).toEqual([coachDigestJob]);
-    expect(siteJobs(fakeTransport().transport).map((j) => j.name)).toEqual(['email-delivery', 'coach-digests']);
+  it('the site runs digests and lifecycle emails always and mail delivery only with SMTP', () => {
+    expect(siteJobs(null)).toEqual([coachDigestJob, lifecycleEmailJob]);
+    expect(siteJobs(fakeTransport().transport).map((j) => j.name)).toEqual(['email-delivery', 'coach-digests', 'lifecycle-emails']);
   });
 
   it('a queued email is delivered exactly once when two instances run delivery at once', async () => {

@@ -2,8 +2,8 @@
 // (SITE_LOCALE, en-GB: pounds), the renewal or trial date, and the way to Phase One.
 import { describe, expect, it } from 'vitest';
 import { formatPlanPrice } from '@/lib/billing/plans';
-import { startsMembership } from '@/lib/billing/membership-started';
-import { membershipStarted } from '@/lib/email/membership-emails';
+import { welcome as membershipStarted } from '@/lib/lifecycle/templates';
+import { startsMembership } from '@/lib/lifecycle/welcome';
 
 const base = {
   name: 'Morgan Member',
@@ -11,8 +11,13 @@ const base = {
   price: formatPlanPrice({ amount: 1900, currency: 'gbp', interval: 'month' }),
   renewsOn: new Date('2027-01-06T10:00:00Z'),
   trialEndsOn: null,
-  programmeUrl: 'http://localhost:3000/programme/phase-one',
+  firstSessionUrl: 'http://localhost:3000/programme/phase-one/breathing-and-bracing',
   accountUrl: 'http://localhost:3000/account#membership-heading',
+  links: {
+    unsubscribeUrl: 'http://localhost:3000/notifications/unsubscribe?token=t&category=welcome',
+    oneClickUnsubscribeUrl: 'http://localhost:3000/api/notifications/unsubscribe?token=t&category=welcome',
+    settingsUrl: 'http://localhost:3000/account#notifications-heading',
+  },
 };
 
 describe('membershipStarted email', () => {
@@ -25,7 +30,11 @@ describe('membershipStarted email', () => {
       expect(version).toContain('It renews on 6 January 2027 at £19 a month.');
       expect(version).not.toContain('$');
     }
-    expect(email.html).toContain('href="http://localhost:3000/programme/phase-one"');
+    expect(email.html).toContain('href="http://localhost:3000/programme/phase-one/breathing-and-bracing"');
+    expect(email.text).toContain('What to do first: start Phase One, session 1');
+    // A lifecycle email of the welcome category: one click turns off only that.
+    expect(email.listUnsubscribeUrl).toBe(base.links.oneClickUnsubscribeUrl);
+    expect(email.text).toContain(`Stop emails about a welcome when a membership starts: ${base.links.unsubscribeUrl}`);
   });
 
   it('says when a free trial ends and what is taken then', () => {
