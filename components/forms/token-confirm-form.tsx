@@ -11,6 +11,7 @@ export function TokenConfirmForm({
   label,
   pendingLabel,
   next,
+  fields,
 }: {
   token: string;
   /** Where to continue afterwards (a same-site path; the action re-checks it). */
@@ -18,12 +19,15 @@ export function TokenConfirmForm({
   serverAction: (state: ActionResult, form: FormData) => Promise<ActionResult>;
   label: string;
   pendingLabel: string;
+  /** More hidden fields the action reads (e.g. which email category). */
+  fields?: Record<string, string>;
 }) {
   const { state, action } = useFormAction(serverAction);
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="token" value={token} />
       {next && <input type="hidden" name="next" value={next} />}
+      {Object.entries(fields ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <FormMessage state={state} />
       <SubmitButton pendingLabel={pendingLabel}>{label}</SubmitButton>
     </form>
