@@ -4,6 +4,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { lifecycleChoicesSchema, mutedFromChoices } from '@/lib/lifecycle/kinds';
+import { setMutedLifecycle } from '@/lib/lifecycle/settings';
 import { defineAction } from '@/lib/viewer/action';
 import { failed, succeeded } from '@/lib/viewer/action-result';
 import { getNotificationSettings, unsubscribeAll, updateNotificationSettings } from './notifications';
@@ -14,6 +16,7 @@ const settingsSchema = z.object({
   // A checkbox sends "on" when ticked and nothing when not.
   replies: z.enum(['on'], { error: 'Tick the box, or leave it empty.' }).optional().transform((value) => value === 'on'),
   coachQuestions: z.enum(['IMMEDIATE', 'DAILY_DIGEST', 'OFF'], { error: 'Choose how to hear about member questions.' }).optional(),
+  ...lifecycleChoicesSchema.shape,
 });
 
 export const updateNotificationSettingsAction = defineAction({
@@ -24,6 +27,8 @@ export const updateNotificationSettingsAction = defineAction({
     // Only coaches and admins get member questions; anyone else's choice stays as it was.
     const coachQuestions = viewer.isStaff ? (input.coachQuestions ?? current.coachQuestions) : current.coachQuestions;
     await updateNotificationSettings(viewer.user.id, { replies: input.replies, coachQuestions });
+    const muted = mutedFromChoices(input);
+    if (muted) await setMutedLifecycle(viewer.user.id, muted);
     // The form's defaults come from the page: fresh ones, so the reset after saving keeps the choice.
     revalidatePath('/account');
     return succeeded('Your email settings are saved.');

@@ -89,8 +89,27 @@ export const LIFECYCLE_INFO: Record<LifecycleKind, LifecycleKindInfo> = {
 };
 
 /** The kinds a member may turn off: the unsubscribe categories. */
-export const MUTABLE_KINDS = LIFECYCLE_KINDS.filter((kind) => LIFECYCLE_INFO[kind].memberCanMute);
 export type LifecycleCategory = Exclude<LifecycleKind, 'card-failed'>;
+export const MUTABLE_KINDS = LIFECYCLE_KINDS.filter((kind): kind is LifecycleCategory => LIFECYCLE_INFO[kind].memberCanMute);
 
 /** A category from a link or form: one a member may turn off, nothing else. */
 export const lifecycleCategorySchema = z.enum(MUTABLE_KINDS as [LifecycleCategory, ...LifecycleCategory[]], { error: 'Unknown email category.' });
+
+/** The account form's checkbox for a category: ticked (on) means "send me these". */
+export const choiceField = (category: LifecycleCategory) => `lifecycle-${category}` as const;
+type ChoiceFields = Record<ReturnType<typeof choiceField>, z.ZodOptional<z.ZodEnum<{ on: 'on' }>>>;
+
+/**
+ * The account form's lifecycle checkboxes. `lifecycle-form` says the form had them, so a
+ * post without the fieldset (an older page) changes nothing rather than muting everything.
+ */
+export const lifecycleChoicesSchema = z.object({
+  'lifecycle-form': z.enum(['1']).optional(),
+  ...(Object.fromEntries(MUTABLE_KINDS.map((kind) => [choiceField(kind), z.enum(['on'], { error: 'Tick the box, or leave it empty.' }).optional()])) as ChoiceFields),
+});
+
+/** The categories left unticked, or null when the form had no lifecycle checkboxes. */
+export function mutedFromChoices(input: z.output<typeof lifecycleChoicesSchema>): LifecycleCategory[] | null {
+  if (input['lifecycle-form'] !== '1') return null;
+  return MUTABLE_KINDS.filter((kind) => input[choiceField(kind)] !== 'on');
+}

@@ -35,12 +35,12 @@ export async function setLifecycleSwitch(kind: LifecycleKind, enabled: boolean, 
 export async function getMutedLifecycle(userId: string, db: Pick<PrismaClient, 'notificationSettings'> = getDb()): Promise<LifecycleCategory[]> {
   const row = await db.notificationSettings.findUnique({ where: { userId }, select: { mutedLifecycle: true } });
   const muted = new Set(row?.mutedLifecycle ?? []);
-  return MUTABLE_KINDS.filter((kind): kind is LifecycleCategory => muted.has(kind));
+  return MUTABLE_KINDS.filter((kind) => muted.has(kind));
 }
 
 /** Replaces the person's muted categories (the account page's checkboxes). */
 export async function setMutedLifecycle(userId: string, muted: LifecycleCategory[], db: PrismaClient = getDb()): Promise<void> {
-  const clean = MUTABLE_KINDS.filter((kind) => muted.includes(kind as LifecycleCategory));
+  const clean = MUTABLE_KINDS.filter((kind) => muted.includes(kind));
   // Created with a token nobody holds, as lib/comments/notifications.ts does: the real
   // hash goes in when the next email needs a link.
   await db.notificationSettings.upsert({

@@ -14,6 +14,8 @@ import { MembershipSection } from './membership-section';
 import { NotificationSettingsForm } from './notification-settings-form';
 import { PodcastFeedSection } from './podcast-feed-section';
 import { getNotificationSettings } from '@/lib/comments/notifications';
+import { choiceField, LIFECYCLE_INFO, MUTABLE_KINDS } from '@/lib/lifecycle/kinds';
+import { getMutedLifecycle } from '@/lib/lifecycle/settings';
 
 // Rendered for each request (it reads the session or the query), so it may block.
 export const instant = false;
@@ -39,7 +41,8 @@ export default async function AccountPage({ searchParams }: Props) {
   const params = await searchParams;
   const emailChanged = params.emailChanged === '1';
   const passwordChanged = params.passwordChanged === '1';
-  const [methods, notificationSettings, { plans }] = await Promise.all([getSignInMethods(user.id), getNotificationSettings(user.id), loadPlansForPage()]);
+  const [methods, notificationSettings, { plans }, muted] = await Promise.all([getSignInMethods(user.id), getNotificationSettings(user.id), loadPlansForPage(), getMutedLifecycle(user.id)]);
+  const lifecycle = MUTABLE_KINDS.map((kind) => ({ field: choiceField(kind), about: LIFECYCLE_INFO[kind].about, on: !muted.includes(kind) }));
   // The member's own price, as Stripe has it now (none for a price no longer on sale).
   const subscribed = plans.find((p) => p.priceId === entitlements.subscription?.priceId);
   return (
@@ -69,7 +72,7 @@ export default async function AccountPage({ searchParams }: Props) {
       <PodcastFeedSection userId={user.id} entitled={entitlements.premium} />
       <section aria-labelledby="notifications-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="notifications-heading" className="text-lg font-semibold">Email notifications</h2>
-        <div className="mt-3"><NotificationSettingsForm settings={notificationSettings} isStaff={isStaffRole(user.role)} /></div>
+        <div className="mt-3"><NotificationSettingsForm settings={notificationSettings} isStaff={isStaffRole(user.role)} lifecycle={lifecycle} /></div>
       </section>
       <section aria-labelledby="methods-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="methods-heading" className="text-lg font-semibold">How you sign in</h2>
