@@ -1,6 +1,6 @@
 // The admins' lifecycle email switches at /staff/emails: reached from the staff menu, an
 // email switched off and on again with the keyboard alone, a preview, axe on both pages;
-// a coach is refused (404) and has no link to it.
+// a coach is refused (404) and has no link to it; the switches work without JavaScript.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, signInAs } from './helpers';
 
@@ -30,6 +30,8 @@ test('an admin switches a lifecycle email off and on with the keyboard, and prev
   await expect(page.getByRole('main')).toContainText('Your Steady Spine payment did not go through');
   await expect(page.getByRole('main')).toContainText('None: members cannot turn this one off');
   await expectNoAxeViolations(page, '/staff/emails/card-failed');
+  await page.getByRole('link', { name: 'Open the HTML version' }).click();
+  await expect(page.getByRole('heading', { name: 'Your payment did not go through' })).toBeVisible();
 });
 
 test('a coach is refused the lifecycle email switches and sees no link to them', async ({ page }) => {
@@ -37,7 +39,23 @@ test('a coach is refused the lifecycle email switches and sees no link to them',
   await page.goto('/staff');
   await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Members' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Emails' })).toHaveCount(0);
-  const response = await page.goto('/staff/emails');
-  expect(response?.status()).toBe(404);
+  expect((await page.request.get('/staff/emails/welcome/html')).status()).toBe(404);
+  expect((await page.goto('/staff/emails'))?.status()).toBe(404);
   await expect(page.getByRole('button', { name: /Turn (off|on)/ })).toHaveCount(0);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the switches are plain forms: an admin turns an email off and on', async ({ page }) => {
+    await signInAs(page, 'admin@steadyspine.example', 'demo-admin-pass');
+    await page.goto('/staff/emails');
+    const row = page.getByTestId('lifecycle-lapsed');
+    await row.getByRole('button', { name: 'Turn off Lapsed emails' }).click();
+    await expect(row.getByRole('button', { name: 'Turn on Lapsed emails' })).toBeVisible();
+    await expect(row).toContainText('Off');
+    await row.getByRole('button', { name: 'Turn on Lapsed emails' }).click();
+    await expect(row.getByRole('button', { name: 'Turn off Lapsed emails' })).toBeVisible();
+    await expect(row).toContainText('On');
+  });
 });

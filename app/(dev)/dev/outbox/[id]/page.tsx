@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { EmailVersions } from '@/components/email/email-versions';
 import { getViewer } from '@/lib/viewer/viewer';
 import { canViewOutbox, extractLinks, getOutboxEmail } from '@/lib/email/outbox';
 import { OutboxTime, StatusBadge } from '../outbox-ui';
@@ -81,7 +80,16 @@ export default async function OutboxEmailPage({ params }: Props) {
         )}
       </section>
 
-      <EmailVersions text={email.text} html={email.html} title="HTML version of the email" />
+      <section aria-labelledby="text-heading" className="mt-8">
+        <h2 id="text-heading" className="text-lg font-semibold">Text version</h2>
+        <pre className="mt-3 overflow-x-auto whitespace-pre-wrap break-words rounded-2xl border border-sand-200 bg-white p-4 font-mono text-sm text-slate-800">{email.text}</pre>
+      </section>
+
+      <section aria-labelledby="html-heading" className="mt-8">
+        <h2 id="html-heading" className="text-lg font-semibold">HTML version</h2>
+        {/* An empty sandbox: no scripts, no forms, no navigation out of the frame. */}
+        <iframe sandbox="" srcDoc={email.html} title="HTML version of the email" className="mt-3 h-[40rem] w-full rounded-2xl border border-sand-200 bg-sand-100" />
+      </section>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 // /staff/emails/[kind] – a sample of one lifecycle email, as a member would get it (made-up
-// details, links that change nothing). Admins only.
+// details, links that change nothing): its subject and text here, its HTML on its own
+// address (./html), where the email's styles cannot touch the site's page. Admins only.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { EmailVersions } from '@/components/email/email-versions';
 import { requireAdmin } from '@/lib/auth/guards';
 import { LIFECYCLE_INFO, lifecycleKindSchema } from '@/lib/lifecycle/kinds';
 import { sampleLifecycleEmail } from '@/lib/lifecycle/samples';
@@ -35,7 +35,12 @@ export default async function LifecycleEmailPreviewPage({ params }: Props) {
         <dt className="font-medium text-slate-800">One-click unsubscribe</dt>
         <dd className="text-slate-700">{email.listUnsubscribeUrl ? 'Yes, for this kind only' : 'None: members cannot turn this one off'}</dd>
       </dl>
-      <EmailVersions text={email.text} html={email.html} title={`HTML version of the ${info.label} email`} />
+      <h2 className="mt-8 text-lg font-semibold">Text version</h2>
+      <pre className="mt-3 overflow-x-auto whitespace-pre-wrap break-words rounded-2xl border border-sand-200 bg-white p-4 font-mono text-sm text-slate-800">{email.text}</pre>
+      <p className="mt-6">
+        {/* A plain link: the route answers with the email's own document, not a page of the app. */}
+        <a href={`/staff/emails/${parsed.data}/html`} className="font-medium text-brand-700 underline">Open the HTML version</a>
+      </p>
     </div>
   );
 }
