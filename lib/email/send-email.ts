@@ -68,6 +68,10 @@ export interface DeliveryOptions {
   /** Batches per run at most, so one run cannot go on for ever. */
   maxBatches?: number;
   from?: string;
+  /** Messages per second this process hands to SMTP at most (default EMAIL_SEND_RATE). */
+  ratePerSecond?: number;
+  /** Stops claiming new batches (a shutdown); the batch in hand is still sent and recorded. */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryResult {
@@ -98,17 +102,48 @@ export async function deliverPendingEmails(options: DeliveryOptions = {}): Promi
   const batchSize = options.batchSize ?? 10;
   const maxBatches = options.maxBatches ?? 20;
   const from = options.from ?? env.EMAIL_FROM;
+  const pace = pacerFor(db, options.ratePerSecond ?? env.EMAIL_SEND_RATE);
 
   for (let batch = 0; batch < maxBatches; batch++) {
+    // Waiting happens before the claim, never while holding leased rows.
+    await pace.wait();
+    if (options.signal?.aborted) break;
     const lease = new Date(now.getTime() + LEASE_MS);
     const claimed = await claimDueEmails(db, now, lease, batchSize);
     if (claimed.length === 0) break;
+    pace.spend(claimed.length);
     // In parallel, so the whole batch finishes within one send timeout (< LEASE_MS).
     const outcomes = await Promise.all(claimed.map((email) => deliverOne(db, transport, email, { from, now, lease })));
     for (const outcome of outcomes) if (outcome) result[outcome]++;
     if (claimed.length < batchSize) break;
   }
   return result;
+}
+
+/**
+ * The send rate: each batch books its messages' share of time, and the next batch waits
+ * until that has passed. One pacer per database client, i.e. per instance, shared by
+ * every run in it (the scheduled job and the kick after queueing).
+ */
+interface Pacer {
+  wait(): Promise<void>;
+  spend(messages: number): void;
+}
+const pacers = new WeakMap<PrismaClient, { nextAt: number }>();
+
+function pacerFor(db: PrismaClient, ratePerSecond: number): Pacer {
+  let state = pacers.get(db);
+  if (!state) pacers.set(db, (state = { nextAt: 0 }));
+  const booked = state;
+  return {
+    async wait() {
+      const delay = booked.nextAt - Date.now();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    },
+    spend(messages) {
+      booked.nextAt = Math.max(Date.now(), booked.nextAt) + (messages * 1000) / ratePerSecond;
+    },
+  };
 }
 
 /**

@@ -6,6 +6,8 @@ import { getConnection } from '@/lib/db';
 import type { DatabaseConnection } from '@/lib/db/connection';
 import { deliverPendingEmails } from '@/lib/email/send-email';
 import { getMailTransport, type MailTransport } from '@/lib/email/transport';
+import { createNewsletterDrafts } from '@/lib/newsletters/drafts';
+import { queueDueNewsletters } from '@/lib/newsletters/queue';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
 
 /**
@@ -31,8 +33,33 @@ export const coachDigestJob: Job = {
   run: (db) => sendCoachDigests({ db }),
 };
 
+/**
+ * Makes a newsletter draft for each newly published article or episode (lib/newsletters/
+ * drafts.ts): at start, then every few minutes, so an item whose date arrives gets its
+ * draft within minutes. Idempotent (one row per item), the lock only saves work.
+ */
+export const newsletterDraftJob: Job = {
+  name: 'newsletter-drafts',
+  intervalMs: 5 * 60_000,
+  firstRunMs: 5_000,
+  run: (db) => createNewsletterDrafts({ db }),
+};
+
+/**
+ * Queues scheduled newsletters that have come due and marks finished ones SENT. Each
+ * newsletter is queued once across instances (a conditional status change in the
+ * queuing transaction); the lock keeps two instances from reading recipients for nothing.
+ */
+export const newsletterQueueJob: Job = {
+  name: 'newsletter-queue',
+  intervalMs: 60_000,
+  firstRunMs: 10_000,
+  run: (db) => queueDueNewsletters({ db }),
+};
+
 export function siteJobs(transport: MailTransport | null = getMailTransport()): Job[] {
-  return transport ? [emailDeliveryJob(transport), coachDigestJob] : [coachDigestJob];
+  const always = [coachDigestJob, newsletterDraftJob, newsletterQueueJob];
+  return transport ? [emailDeliveryJob(transport), ...always] : always;
 }
 
 const schedulerKey = Symbol.for('steady-spine.scheduler');

@@ -141,9 +141,9 @@ describe(`job scheduler on ${testDatabaseKind()}`, () => {
     expect(lines).toEqual(['[jobs] once could not start: connection refused']);
   });
 
-  it('the site runs digests always and mail delivery only with SMTP', () => {
-    expect(siteJobs(null)).toEqual([coachDigestJob]);
-    expect(siteJobs(fakeTransport().transport).map((j) => j.name)).toEqual(['email-delivery', 'coach-digests']);
+  it('the site runs digests and newsletters always and mail delivery only with SMTP', () => {
+    expect(siteJobs(null).map((j) => j.name)).toEqual([coachDigestJob.name, 'newsletter-drafts', 'newsletter-queue']);
+    expect(siteJobs(fakeTransport().transport).map((j) => j.name)).toEqual(['email-delivery', 'coach-digests', 'newsletter-drafts', 'newsletter-queue']);
   });
 
   it('a queued email is delivered exactly once when two instances run delivery at once', async () => {
