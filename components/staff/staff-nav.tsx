@@ -20,6 +20,7 @@ export async function StaffNav() {
           <StaffNavLink href={inboxHref({ view: 'reports' })} count={counts.reports} countLabel="open">Reports</StaffNavLink>
         </li>
         <li><StaffNavLink href="/staff/members">Members</StaffNavLink></li>
+        <li><StaffNavLink href="/staff/newsletters">Newsletters</StaffNavLink></li>
       </ul>
     </nav>
   );

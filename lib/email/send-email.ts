@@ -223,6 +223,11 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
 
+/** Starts delivering in the background now (e.g. a newsletter just queued) rather than at the next scheduled run. */
+export function deliverSoon(db: PrismaClient = getDb(), transport: MailTransport | null = getMailTransport()): void {
+  if (transport) kickDelivery(db, transport);
+}
+
 // One delivery run at a time per database client in this process; a kick during a run
 // asks for one more run afterwards (the new row may have missed the running claim).
 const running = new WeakMap<PrismaClient, { again: boolean }>();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNewsletterDrafts } from '@/lib/newsletters/drafts';
 import { markFinishedNewsletters, queueDueNewsletters, queueNewsletter } from '@/lib/newsletters/queue';
 import { newsletterProgress } from '@/lib/newsletters/queries';
-import { handleNewsletterOneClick, unsubscribeFromNewsletter } from '@/lib/newsletters/unsubscribe';
+import { handleNewsletterOneClick, unsubscribeFromNewsletter } from '@/lib/newsletters/opt-in';
 import { getNotificationSettings, updateNotificationSettings } from '@/lib/comments/notifications';
 import { deliverPendingEmails } from '@/lib/email/send-email';
 import type { MailMessage } from '@/lib/email/transport';
