@@ -5,6 +5,8 @@
 // due, and the newsletter link unsubscribes from the newsletter only.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNewsletterDrafts } from '@/lib/newsletters/drafts';
+import { createScheduler } from '@/lib/jobs/scheduler';
+import { newsletterQueueJob } from '@/lib/jobs/site-jobs';
 import { markFinishedNewsletters, queueDueNewsletters, queueNewsletter } from '@/lib/newsletters/queue';
 import { newsletterProgress } from '@/lib/newsletters/queries';
 import { handleNewsletterOneClick, unsubscribeFromNewsletter } from '@/lib/newsletters/opt-in';
@@ -123,6 +125,20 @@ describe('queuing', () => {
     expect(await queueDueNewsletters({ db: prisma, now: at('2026-12-10T08:00:00Z') })).toBe(1);
     expect(await prisma.outboxEmail.count({ where: { newsletterId: id } })).toBe(4);
     expect(await prisma.outboxEmail.count({ where: { newsletterId: other.id } })).toBe(0);
+  });
+});
+
+describe('the queue job', () => {
+  it('run by two schedulers at once (two instances) queues a due newsletter once', async () => {
+    await people(10);
+    const { id } = await draftFor();
+    await prisma.newsletter.update({ where: { id }, data: { status: 'SCHEDULED', scheduledFor: new Date(Date.now() - 60_000) } });
+    const schedulers = [createScheduler({ connection: db.connection, log: () => {} }), createScheduler({ connection: db.connection, log: () => {} })];
+    for (const scheduler of schedulers) scheduler.register(newsletterQueueJob);
+    const ticks = await Promise.all(schedulers.map((s) => s.tick(newsletterQueueJob.name)));
+    expect(ticks.filter((t) => t === 'ran').length).toBe(1);
+    expect(await prisma.outboxEmail.count({ where: { newsletterId: id } })).toBe(10);
+    expect(await prisma.newsletter.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: 'SENDING' });
   });
 });
 
