@@ -115,6 +115,22 @@ describe('queuing', () => {
     expect(rows.map((r) => r.to).sort()).toEqual([...members, ...others].sort());
   });
 
+  it('a run that fails halfway leaves it unqueued, and the next run queues everyone once', async () => {
+    const { members, others } = await people(6);
+    const { id } = await draftFor();
+    // The INSERT fails after the status change, inside the same transaction.
+    await prisma.$executeRawUnsafe(`ALTER TABLE "OutboxEmail" ADD CONSTRAINT crash_halfway CHECK ("to" <> '${others[1]}')`);
+    try {
+      await expect(queueNewsletter(id, { db: prisma })).rejects.toThrow();
+    } finally {
+      await prisma.$executeRawUnsafe('ALTER TABLE "OutboxEmail" DROP CONSTRAINT crash_halfway');
+    }
+    expect(await prisma.newsletter.findUniqueOrThrow({ where: { id }, select: { status: true, queuedAt: true } })).toEqual({ status: 'DRAFT', queuedAt: null });
+    expect(await prisma.outboxEmail.count({ where: { newsletterId: id } })).toBe(0);
+    expect(await queueNewsletter(id, { db: prisma })).toEqual({ status: 'queued', recipients: 6 });
+    expect((await prisma.outboxEmail.findMany({ where: { newsletterId: id }, select: { to: true } })).map((r) => r.to).sort()).toEqual([...members, ...others].sort());
+  });
+
   it('queues a schedule only once it is due, and never a cancelled one', async () => {
     await people(4);
     const { id } = await draftFor();
