@@ -50,7 +50,7 @@ export async function newsletterProgress(id: string, { db = getDb() }: { db?: Pr
   return { ...progress, total: progress.sent + progress.failed + progress.left };
 }
 
-/** How many would get it if it went now: opted in, and with a members-only item, how many of them may read it. */
+/** How many people would get a newsletter sent now: everyone who opted in. */
 export async function optedInCount({ db = getDb() }: { db?: PrismaClient } = {}): Promise<number> {
   return db.notificationSettings.count({ where: { newsletter: true } });
 }
