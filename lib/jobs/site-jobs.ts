@@ -6,6 +6,7 @@ import { getConnection } from '@/lib/db';
 import type { DatabaseConnection } from '@/lib/db/connection';
 import { deliverPendingEmails } from '@/lib/email/send-email';
 import { getMailTransport, type MailTransport } from '@/lib/email/transport';
+import { env } from '@/lib/env';
 import { createNewsletterDrafts } from '@/lib/newsletters/drafts';
 import { queueDueNewsletters } from '@/lib/newsletters/queue';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
@@ -18,7 +19,16 @@ import { createScheduler, type Job, type Scheduler } from './scheduler';
  * the instances from all polling the outbox at once.
  */
 export function emailDeliveryJob(transport: MailTransport): Job {
-  return { name: 'email-delivery', intervalMs: 30_000, run: (db) => deliverPendingEmails({ db, transport }) };
+  return { name: 'email-delivery', intervalMs: 30_000, run: (db) => deliverPendingEmails({ db, transport, ...deliveryRunSize() }) };
+}
+
+/**
+ * A scheduled run sends for about 25 s of its 30 s interval at EMAIL_SEND_RATE, so a
+ * newsletter keeps going out at that pace (the round runs in one instance at a time).
+ */
+export function deliveryRunSize(rate = env.EMAIL_SEND_RATE): { batchSize: number; maxBatches: number } {
+  const batchSize = Math.min(100, Math.max(10, rate));
+  return { batchSize, maxBatches: Math.max(20, Math.ceil((rate * 25) / batchSize)) };
 }
 
 /**
