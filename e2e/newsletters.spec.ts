@@ -83,6 +83,8 @@ test('staff send a members-only article: a non-member gets only the preview, and
 
   // Someone who clicks the link: a page with a button (a scanner's GET changes nothing).
   await reader.goto(pathOf(pageLink));
+  await expect(reader.getByRole('heading', { level: 1, name: 'Stop new-article emails' })).toBeVisible();
+  await expectNoAxeViolations(reader, 'newsletter unsubscribe page');
   await reader.getByRole('button', { name: 'Stop these emails' }).click();
   await expect(reader.getByRole('heading', { level: 1, name: 'You are unsubscribed' })).toBeVisible();
   await signInAs(reader, email, PASSWORD);
