@@ -115,6 +115,7 @@ export async function deliverPendingEmails(options: DeliveryOptions = {}): Promi
     // In parallel, so the whole batch finishes within one send timeout (< LEASE_MS).
     const outcomes = await Promise.all(claimed.map((email) => deliverOne(db, transport, email, { from, now, lease })));
     for (const outcome of outcomes) if (outcome) result[outcome]++;
+    await markSent(db, claimed.filter((_, i) => outcomes[i] === 'sent').map((e) => e.id), { now, lease });
     if (claimed.length < batchSize) break;
   }
   return result;
@@ -202,13 +203,25 @@ async function deliverOne(
     }
     return failed ? 'failed' : 'retrying';
   }
-  try {
-    const { count } = await db.outboxEmail.updateMany({ where: held, data: { status: 'SENT', sentAt: now, attempts, lastError: null } });
-    if (count === 0) console.error(`[email] sent ${email.id} after its lease ran out; it may be sent twice`);
-  } catch (dbError) {
-    console.error(`[email] sent ${email.id} but could not mark it SENT (it may be sent again): ${describe(dbError)}`);
-  }
   return 'sent';
+}
+
+/**
+ * Records a batch's sent messages in one statement (a newsletter's thousands would
+ * otherwise cost a statement each), only where we still hold the lease: a deliverer that
+ * overran it must not overwrite what the one that took over has recorded.
+ */
+async function markSent(db: PrismaClient, ids: string[], { now, lease }: { now: Date; lease: Date }): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    const { count } = await db.outboxEmail.updateMany({
+      where: { id: { in: ids }, status: 'PENDING', nextAttemptAt: lease },
+      data: { status: 'SENT', sentAt: now, attempts: { increment: 1 }, lastError: null },
+    });
+    if (count < ids.length) console.error(`[email] ${ids.length - count} of ${ids.length} sent after their lease ran out; they may be sent twice`);
+  } catch (dbError) {
+    console.error(`[email] sent ${ids.length} but could not mark them SENT (they may be sent again): ${describe(dbError)}`);
+  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
