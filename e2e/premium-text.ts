@@ -28,3 +28,19 @@ export async function expectOnlyPreviews(request: APIRequestContext) {
     }
   }
 }
+
+/**
+ * The email channel: an email about a members-only article (its text and HTML versions)
+ * carries the article's public preview and none of its members' sentences, whoever it is for.
+ */
+export function expectOnlyPreviewInEmail(slug: string, email: string) {
+  const article = rawArticles().find((a) => a.slug === slug);
+  expect(article && isMembers(article), `${slug} is a members-only article`).toBe(true);
+  const hidden = premiumOnlySentences().filter((s) => s.source === `article:${slug}`);
+  expect(hidden.length, `${slug} has premium sentences to look for`).toBeGreaterThan(0);
+  const text = normalize(email);
+  // The control: the opening of the preview is there, so a missing sentence means gating.
+  const opening = sentencesOf(roughText(splitAtMarker(article!.body).preview)).map(normalize).find((s) => s.split(' ').length >= 6);
+  expect(text, `${slug} preview in the email`).toContain(opening);
+  expect(hidden.filter((s) => text.includes(s.normalized)).map((s) => s.sentence), `${slug}: premium sentences in the email`).toEqual([]);
+}

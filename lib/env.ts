@@ -46,6 +46,12 @@ const envSchema = z
     SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
     /** Sender of every email, e.g. "Steady Spine <hello@example.com>". */
     EMAIL_FROM: z.string().min(3).default('Steady Spine <hello@steadyspine.example>'),
+    /** Messages per second each instance hands to SMTP at most (newsletters go out at this pace). */
+    EMAIL_SEND_RATE: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** SMTP connections each instance keeps open and sends over in parallel (nodemailer's pool). */
+    SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(2),
+    /** Items published up to this many days before the newsletter job first ran still get a draft. */
+    NEWSLETTER_LOOKBACK_DAYS: z.coerce.number().int().min(0).max(36_500).default(7),
     /**
      * What a member is told at once when they write about a red-flag symptom
      * (lib/triage/red-flags.ts). The default is the NHS's advice in England; a practice

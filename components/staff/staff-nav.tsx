@@ -20,6 +20,7 @@ export async function StaffNav() {
           <StaffNavLink href={inboxHref({ view: 'reports' })} count={counts.reports} countLabel="open">Reports</StaffNavLink>
         </li>
         <li><StaffNavLink href="/staff/members">Members</StaffNavLink></li>
+        <li><StaffNavLink href="/staff/newsletters">Newsletters</StaffNavLink></li>
         {viewer.user?.role === 'ADMIN' && <li><StaffNavLink href="/staff/emails">Emails</StaffNavLink></li>}
       </ul>
     </nav>

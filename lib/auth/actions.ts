@@ -32,9 +32,16 @@ function tooMany(retryAfterSeconds: number): ActionFailure {
 
 export const signUpAction = defineAction({
   access: 'anyone',
-  input: z.object({ name: displayNameSchema, email: emailAddressSchema, password: newPasswordSchema, callbackUrl: returnPath }),
+  input: z.object({
+    name: displayNameSchema,
+    email: emailAddressSchema,
+    password: newPasswordSchema,
+    callbackUrl: returnPath,
+    // The newsletter box: a ticked checkbox sends "on", an unticked one nothing.
+    newsletter: z.enum(['on']).optional().transform((v) => v === 'on'),
+  }),
   invalid: CORRECT_FIELDS,
-  keep: ['name', 'email'],
+  keep: ['name', 'email', 'newsletter'],
   async run({ callbackUrl, ...account }) {
     // The same answer, and the same work, whether or not the address has an account.
     const result = await requestSignUp({ ...account, next: callbackUrl, ip: await clientIp() });

@@ -9,6 +9,7 @@ import 'server-only';
 import { getDb, type PrismaClient } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 import { queueEmail } from '@/lib/email/send-email';
+import { setNewsletterOptIn } from '@/lib/newsletters/opt-in';
 import { signUpAttemptNotice, verifyEmail } from '@/lib/email/templates';
 import { consumeRateLimits } from '@/lib/rate-limit/rate-limit';
 import { rateLimits } from '@/lib/rate-limit/rules';
@@ -28,7 +29,7 @@ export type Limited = { ok: true } | { ok: false; retryAfterSeconds: number };
  * not touched). Always one argon2 hash, one read, one upsert and one email.
  */
 export async function requestSignUp(
-  input: { name: string; email: string; password: string; next: string; ip: string },
+  input: { name: string; email: string; password: string; next: string; ip: string; newsletter?: boolean },
   options: Options = {},
 ): Promise<Limited> {
   const db = options.db ?? getDb();
@@ -52,6 +53,7 @@ export async function requestSignUp(
     tokenHash: hashToken(token),
     name: confirmed ? null : input.name,
     passwordHash: confirmed ? null : passwordHash,
+    newsletter: confirmed ? false : (input.newsletter ?? false),
     expiresAt: new Date(now.getTime() + SIGN_UP_LINK_MINUTES * 60_000),
     usedAt: null,
     createdAt: now,
@@ -92,9 +94,15 @@ export async function confirmSignUp(token: string, options: Options = {}): Promi
 
   const data = { name: request.name, passwordHash: request.passwordHash, emailVerified: now };
   const adopted = await db.user.updateMany({ where: { email: request.email, emailVerified: null }, data });
-  if (adopted.count === 1) return { ok: true, outcome: 'created' };
+  if (adopted.count === 1) {
+    const { id } = await db.user.findUniqueOrThrow({ where: { email: request.email }, select: { id: true } });
+    if (request.newsletter) await setNewsletterOptIn(id, true, { db });
+    return { ok: true, outcome: 'created' };
+  }
   try {
-    await db.user.create({ data: { email: request.email, ...data } });
+    const { id } = await db.user.create({ data: { email: request.email, ...data }, select: { id: true } });
+    // The sign-up's newsletter box, applied now that there is an account to hold it.
+    if (request.newsletter) await setNewsletterOptIn(id, true, { db });
     return { ok: true, outcome: 'created' };
   } catch (error) {
     // Confirmed meanwhile by a sign-in link or OAuth: that account stays as it is.

@@ -13,6 +13,7 @@ import { loadEntitlements } from '@/lib/billing/entitlements';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import type { CoachQuestionMail } from '@/lib/db/generated/enums';
+import { handleOneClick } from '@/lib/email/one-click-unsubscribe';
 import { queueEmail } from '@/lib/email/send-email';
 import { coachDigest, coachQuestion, commentReply, type DigestQuestion, type EmailMessageContent, type NotificationLinks } from '@/lib/email/templates';
 import { derivedKey, HMAC_TOKEN_PATTERN, hmacToken, sha256Hex } from '@/lib/auth/server-secret';
@@ -47,6 +48,12 @@ type DbOption = { db?: PrismaClient };
 const rawToken = (userId: string) => hmacToken(derivedKey('notification-unsubscribe', env.AUTH_SECRET, 'unsubscribe links'), userId);
 const hashToken = sha256Hex;
 const TOKEN_PATTERN = HMAC_TOKEN_PATTERN;
+
+/** A user's token and the hash their settings row must hold, without the database: for bulk mail (lib/newsletters). */
+export function unsubscribeTokenPair(userId: string): { token: string; tokenHash: string } {
+  const token = rawToken(userId);
+  return { token, tokenHash: hashToken(token) };
+}
 
 /** Creates the row with the defaults if there is none; concurrent callers are fine. */
 async function ensureSettingsRow(db: Pick<PrismaClient, 'notificationSettings'>, userId: string, tokenHash: string): Promise<void> {
@@ -90,12 +97,7 @@ export async function notificationLinks(db: PrismaClient, userId: string): Promi
  * Only POST changes anything, so a scanner fetching the URL cannot unsubscribe anyone.
  */
 export async function handleOneClickUnsubscribe(request: Request, options: DbOption = {}): Promise<Response> {
-  const token = new URL(request.url).searchParams.get('token') ?? '';
-  const body = (await request.text().catch(() => '')).slice(0, 200);
-  const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-  if (!new URLSearchParams(body).has('List-Unsubscribe')) return plain(400, 'Expected a one-click unsubscribe (List-Unsubscribe=One-Click).');
-  if (!(await unsubscribeAll(token, options))) return plain(404, 'This unsubscribe link is not valid.');
-  return plain(200, 'Unsubscribed from comment emails.');
+  return handleOneClick(request, (token) => unsubscribeAll(token, options), 'Unsubscribed from comment emails.');
 }
 
 /**

@@ -22,6 +22,8 @@ export interface Article {
   cover: { src: string; alt: string };
   episode: Episode | undefined;
   access: Access;
+  /** A draft: listed only outside production, never emailed. */
+  draft: boolean;
   /** Whole-article reading time, so a preview still tells members how long it is. */
   readingMinutes: number;
   /**
@@ -70,6 +72,7 @@ function loadArticles(): Article[] {
       cover: data.cover,
       episode,
       access: data.access,
+      draft: data.draft,
       readingMinutes: readingMinutes(plainText(body.replace(PREVIEW_MARKER, ''))),
       source: { preview: parts[0], premium: parts.length === 2 ? parts[1] : null },
     };

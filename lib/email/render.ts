@@ -12,6 +12,8 @@ export interface EmailContent {
   /** Shown by mail apps beside the subject; hidden in the body. */
   preheader?: string;
   heading: string;
+  /** A picture under the heading (HTML only), e.g. a newsletter's cover: absolute http(s) URL. */
+  image?: { url: string; alt: string };
   paragraphs: string[];
   /** One call to action, rendered as a button (HTML) and "Label: URL" (text). */
   action?: EmailAction;
@@ -131,6 +133,7 @@ ${preheader}
 </td></tr>
 <tr><td style="background:${colours.white};border:1px solid ${colours.border};border-radius:16px;padding:32px 28px;" bgcolor="${colours.white}">
 <h1 style="margin:0 0 20px;font-size:24px;line-height:1.3;font-weight:700;color:${colours.ink};">${htmlInline(content.heading)}</h1>
+${content.image ? `<img src="${escapeHtml(safeEmailUrl(content.image.url))}" alt="${escapeHtml(content.image.alt)}" width="502" style="display:block;width:100%;max-width:502px;height:auto;margin:0 0 20px;border-radius:12px;">` : ''}
 ${content.paragraphs.map((text) => p(text)).join('\n')}
 ${button}
 ${footnote}

@@ -68,6 +68,10 @@ export interface DeliveryOptions {
   /** Batches per run at most, so one run cannot go on for ever. */
   maxBatches?: number;
   from?: string;
+  /** Messages per second this process hands to SMTP at most (default EMAIL_SEND_RATE). */
+  ratePerSecond?: number;
+  /** Stops claiming new batches (a shutdown); the batch in hand is still sent and recorded. */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryResult {
@@ -98,17 +102,49 @@ export async function deliverPendingEmails(options: DeliveryOptions = {}): Promi
   const batchSize = options.batchSize ?? 10;
   const maxBatches = options.maxBatches ?? 20;
   const from = options.from ?? env.EMAIL_FROM;
+  const pace = pacerFor(db, options.ratePerSecond ?? env.EMAIL_SEND_RATE);
 
   for (let batch = 0; batch < maxBatches; batch++) {
+    // Waiting happens before the claim, never while holding leased rows.
+    await pace.wait();
+    if (options.signal?.aborted) break;
     const lease = new Date(now.getTime() + LEASE_MS);
     const claimed = await claimDueEmails(db, now, lease, batchSize);
     if (claimed.length === 0) break;
+    pace.spend(claimed.length);
     // In parallel, so the whole batch finishes within one send timeout (< LEASE_MS).
     const outcomes = await Promise.all(claimed.map((email) => deliverOne(db, transport, email, { from, now, lease })));
     for (const outcome of outcomes) if (outcome) result[outcome]++;
+    await markSent(db, claimed.filter((_, i) => outcomes[i] === 'sent').map((e) => e.id), { now, lease });
     if (claimed.length < batchSize) break;
   }
   return result;
+}
+
+/**
+ * The send rate: each batch books its messages' share of time, and the next batch waits
+ * until that has passed. One pacer per database client, i.e. per instance, shared by
+ * every run in it (the scheduled job and the kick after queueing).
+ */
+interface Pacer {
+  wait(): Promise<void>;
+  spend(messages: number): void;
+}
+const pacers = new WeakMap<PrismaClient, { nextAt: number }>();
+
+function pacerFor(db: PrismaClient, ratePerSecond: number): Pacer {
+  let state = pacers.get(db);
+  if (!state) pacers.set(db, (state = { nextAt: 0 }));
+  const booked = state;
+  return {
+    async wait() {
+      const delay = booked.nextAt - Date.now();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    },
+    spend(messages) {
+      booked.nextAt = Math.max(Date.now(), booked.nextAt) + (messages * 1000) / ratePerSecond;
+    },
+  };
 }
 
 /**
@@ -167,13 +203,25 @@ async function deliverOne(
     }
     return failed ? 'failed' : 'retrying';
   }
-  try {
-    const { count } = await db.outboxEmail.updateMany({ where: held, data: { status: 'SENT', sentAt: now, attempts, lastError: null } });
-    if (count === 0) console.error(`[email] sent ${email.id} after its lease ran out; it may be sent twice`);
-  } catch (dbError) {
-    console.error(`[email] sent ${email.id} but could not mark it SENT (it may be sent again): ${describe(dbError)}`);
-  }
   return 'sent';
+}
+
+/**
+ * Records a batch's sent messages in one statement (a newsletter's thousands would
+ * otherwise cost a statement each), only where we still hold the lease: a deliverer that
+ * overran it must not overwrite what the one that took over has recorded.
+ */
+async function markSent(db: PrismaClient, ids: string[], { now, lease }: { now: Date; lease: Date }): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    const { count } = await db.outboxEmail.updateMany({
+      where: { id: { in: ids }, status: 'PENDING', nextAttemptAt: lease },
+      data: { status: 'SENT', sentAt: now, attempts: { increment: 1 }, lastError: null },
+    });
+    if (count < ids.length) console.error(`[email] ${ids.length - count} of ${ids.length} sent after their lease ran out; they may be sent twice`);
+  } catch (dbError) {
+    console.error(`[email] sent ${ids.length} but could not mark them SENT (they may be sent again): ${describe(dbError)}`);
+  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -186,6 +234,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
+}
+
+/** Starts delivering in the background now (e.g. a newsletter just queued) rather than at the next scheduled run. */
+export function deliverSoon(db: PrismaClient = getDb(), transport: MailTransport | null = getMailTransport()): void {
+  if (transport) kickDelivery(db, transport);
 }
 
 // One delivery run at a time per database client in this process; a kick during a run

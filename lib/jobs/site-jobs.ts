@@ -7,6 +7,9 @@ import type { DatabaseConnection } from '@/lib/db/connection';
 import { deliverPendingEmails } from '@/lib/email/send-email';
 import { getMailTransport, type MailTransport } from '@/lib/email/transport';
 import { runLifecycleJob } from '@/lib/lifecycle/job';
+import { env } from '@/lib/env';
+import { createNewsletterDrafts } from '@/lib/newsletters/drafts';
+import { queueDueNewsletters } from '@/lib/newsletters/queue';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
 
 /**
@@ -17,7 +20,16 @@ import { createScheduler, type Job, type Scheduler } from './scheduler';
  * the instances from all polling the outbox at once.
  */
 export function emailDeliveryJob(transport: MailTransport): Job {
-  return { name: 'email-delivery', intervalMs: 30_000, run: (db) => deliverPendingEmails({ db, transport }) };
+  return { name: 'email-delivery', intervalMs: 30_000, run: (db) => deliverPendingEmails({ db, transport, ...deliveryRunSize() }) };
+}
+
+/**
+ * A scheduled run sends for about 25 s of its 30 s interval at EMAIL_SEND_RATE, so a
+ * newsletter keeps going out at that pace (the round runs in one instance at a time).
+ */
+export function deliveryRunSize(rate = env.EMAIL_SEND_RATE): { batchSize: number; maxBatches: number } {
+  const batchSize = Math.min(100, Math.max(10, rate));
+  return { batchSize, maxBatches: Math.max(20, Math.ceil((rate * 25) / batchSize)) };
 }
 
 /**
@@ -44,8 +56,33 @@ export const lifecycleEmailJob: Job = {
   run: (db) => runLifecycleJob({ db }),
 };
 
+/**
+ * Makes a newsletter draft for each newly published article or episode (lib/newsletters/
+ * drafts.ts): at start, then every few minutes, so an item whose date arrives gets its
+ * draft within minutes. Idempotent (one row per item), the lock only saves work.
+ */
+export const newsletterDraftJob: Job = {
+  name: 'newsletter-drafts',
+  intervalMs: 5 * 60_000,
+  firstRunMs: 5_000,
+  run: (db) => createNewsletterDrafts({ db }),
+};
+
+/**
+ * Queues scheduled newsletters that have come due and marks finished ones SENT. Each
+ * newsletter is queued once across instances (a conditional status change in the
+ * queuing transaction); the lock keeps two instances from reading recipients for nothing.
+ */
+export const newsletterQueueJob: Job = {
+  name: 'newsletter-queue',
+  intervalMs: 60_000,
+  firstRunMs: 10_000,
+  run: (db) => queueDueNewsletters({ db }),
+};
+
 export function siteJobs(transport: MailTransport | null = getMailTransport()): Job[] {
-  return transport ? [emailDeliveryJob(transport), coachDigestJob, lifecycleEmailJob] : [coachDigestJob, lifecycleEmailJob];
+  const always = [coachDigestJob, lifecycleEmailJob, newsletterDraftJob, newsletterQueueJob];
+  return transport ? [emailDeliveryJob(transport), ...always] : always;
 }
 
 const schedulerKey = Symbol.for('steady-spine.scheduler');

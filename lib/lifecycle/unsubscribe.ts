@@ -5,24 +5,25 @@ import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { handleOneClick } from '@/lib/email/one-click-unsubscribe';
 import { LIFECYCLE_INFO, lifecycleCategorySchema } from './kinds';
 import { muteLifecycleByToken } from './settings';
 
 export const lifecycleUnsubscribeSchema = z.object({ token: z.string().max(200), category: lifecycleCategorySchema });
-
-const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /**
  * A bad category and a token that matches nobody get the same answer, and a bad category
  * is refused before the database is asked: the reply says nothing about who has a link.
  */
 export async function handleLifecycleOneClick(request: Request, options: { db?: PrismaClient } = {}): Promise<Response> {
-  const params = new URL(request.url).searchParams;
-  const body = (await request.text().catch(() => '')).slice(0, 200);
-  if (!new URLSearchParams(body).has('List-Unsubscribe')) return plain(400, 'Expected a one-click unsubscribe (List-Unsubscribe=One-Click).');
-  const parsed = lifecycleUnsubscribeSchema.safeParse({ token: params.get('token') ?? '', category: params.get('category') ?? '' });
-  if (!parsed.success || !(await muteLifecycleByToken(parsed.data.token, parsed.data.category, options.db ?? getDb()))) {
-    return plain(404, 'This unsubscribe link is not valid.');
-  }
-  return plain(200, `Unsubscribed from emails about ${LIFECYCLE_INFO[parsed.data.category].about}.`);
+  const category = lifecycleCategorySchema.safeParse(new URL(request.url).searchParams.get('category') ?? '');
+  const about = category.success ? LIFECYCLE_INFO[category.data].about : '';
+  return handleOneClick(
+    request,
+    async (token) => {
+      const parsed = lifecycleUnsubscribeSchema.safeParse({ token, category: category.data });
+      return parsed.success && muteLifecycleByToken(parsed.data.token, parsed.data.category, options.db ?? getDb());
+    },
+    `Unsubscribed from emails about ${about}.`,
+  );
 }

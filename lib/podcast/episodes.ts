@@ -32,6 +32,8 @@ export interface Episode {
   cover: { src: string; alt: string } | undefined;
   explicit: boolean;
   access: Access;
+  /** A draft: listed only outside production, never emailed. */
+  draft: boolean;
   /** Show notes (MDX): a teaser for members-only episodes, so always public. */
   showNotes: string;
   /** Members-only for members-only episodes: read through lib/content/access.ts. */
@@ -99,6 +101,7 @@ function loadEpisodes(): Episode[] {
       cover: data.cover,
       explicit: data.explicit,
       access: data.access,
+      draft: data.draft,
       showNotes: body,
       transcript: data.transcript,
     };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseConnection } from '@/lib/db/connection';
 import { queueEmail } from '@/lib/email/send-email';
 import { createScheduler, type Job, type Scheduler, type TickOutcome } from '@/lib/jobs/scheduler';
-import { coachDigestJob, emailDeliveryJob, lifecycleEmailJob, siteJobs } from '@/lib/jobs/site-jobs';
+import { coachDigestJob, deliveryRunSize, emailDeliveryJob, lifecycleEmailJob, siteJobs } from '@/lib/jobs/site-jobs';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
 import { fakeTransport, testMessage } from '../helpers/fake-mail';
 
@@ -141,9 +141,13 @@ describe(`job scheduler on ${testDatabaseKind()}`, () => {
     expect(lines).toEqual(['[jobs] once could not start: connection refused']);
   });
 
-  it('the site runs digests and lifecycle emails always and mail delivery only with SMTP', () => {
-    expect(siteJobs(null)).toEqual([coachDigestJob, lifecycleEmailJob]);
-    expect(siteJobs(fakeTransport().transport).map((j) => j.name)).toEqual(['email-delivery', 'coach-digests', 'lifecycle-emails']);
+  it('the site runs digests, lifecycle emails and newsletters always and mail delivery only with SMTP', () => {
+    expect(siteJobs(null).map((j) => j.name)).toEqual([coachDigestJob.name, lifecycleEmailJob.name, 'newsletter-drafts', 'newsletter-queue']);
+    expect(siteJobs(fakeTransport().transport).map((j) => j.name)).toEqual(['email-delivery', 'coach-digests', 'lifecycle-emails', 'newsletter-drafts', 'newsletter-queue']);
+    // A scheduled delivery run lasts about 25 s at EMAIL_SEND_RATE.
+    expect(deliveryRunSize(10)).toEqual({ batchSize: 10, maxBatches: 25 });
+    expect(deliveryRunSize(1000)).toEqual({ batchSize: 100, maxBatches: 250 });
+    expect(deliveryRunSize(1)).toEqual({ batchSize: 10, maxBatches: 20 });
   });
 
   it('a queued email is delivered exactly once when two instances run delivery at once', async () => {

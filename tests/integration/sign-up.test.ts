@@ -49,6 +49,18 @@ describe(`sign-up on ${testDatabaseKind()}`, () => {
     expect(await prisma.signUpRequest.findUniqueOrThrow({ where: { email } })).toMatchObject({ passwordHash: null, name: null });
   });
 
+  it('the newsletter box reaches the account only when ticked, and only once the link is used', async () => {
+    const ticked = address('wants-news');
+    const unticked = address('no-news');
+    await requestSignUp({ name: 'Tess', email: ticked, password: OWNER_PASSWORD, next: '/', ip: '10.1.0.1', newsletter: true }, { db: prisma });
+    await signUp(unticked, OWNER_PASSWORD);
+    expect(await prisma.signUpRequest.findUniqueOrThrow({ where: { email: ticked }, select: { newsletter: true } })).toEqual({ newsletter: true });
+    for (const email of [ticked, unticked]) expect(await confirmSignUp(await confirmationToken(email), { db: prisma })).toEqual({ ok: true, outcome: 'created' });
+    const optedIn = async (email: string) => (await prisma.notificationSettings.findFirst({ where: { user: { email } }, select: { newsletter: true } }))?.newsletter ?? false;
+    expect(await optedIn(ticked)).toBe(true);
+    expect(await optedIn(unticked)).toBe(false);
+  });
+
   it('an attacker who signed up first cannot sign in once the owner signs in by link, nor later through the old link', async () => {
     const victim = address('victim-link');
     await signUp(victim, ATTACKER_PASSWORD, 'Mallory');

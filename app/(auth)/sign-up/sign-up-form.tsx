@@ -25,6 +25,11 @@ export function SignUpForm({ minLength, maxLength, callbackUrl }: { minLength: n
         hint={`At least ${minLength} characters. A few unrelated words make a strong password.`}
         error={passwordError ?? errors?.password}
       />
+      {/* Unticked unless the person ticks it: consent is asked, never assumed. */}
+      <div className="flex items-start gap-3">
+        <input id="sign-up-newsletter" name="newsletter" type="checkbox" defaultChecked={values?.newsletter === 'on'} className="mt-1 h-4 w-4 rounded border-slate-300 text-brand-600" />
+        <label htmlFor="sign-up-newsletter" className="text-sm text-ink">Get new articles and episodes by email</label>
+      </div>
       <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
     </form>
   );

@@ -12,6 +12,8 @@ import { billingConfigured, billingTestMode } from '@/lib/billing/stripe-client'
 import { ChangeEmailForm, ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { MembershipSection } from './membership-section';
 import { NotificationSettingsForm } from './notification-settings-form';
+import { NewsletterOptInForm } from './newsletter-opt-in-form';
+import { getNewsletterOptIn } from '@/lib/newsletters/opt-in';
 import { PodcastFeedSection } from './podcast-feed-section';
 import { getNotificationSettings } from '@/lib/comments/notifications';
 import { choiceField, LIFECYCLE_INFO, MUTABLE_KINDS } from '@/lib/lifecycle/kinds';
@@ -43,6 +45,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const passwordChanged = params.passwordChanged === '1';
   const [methods, notificationSettings, { plans }, muted] = await Promise.all([getSignInMethods(user.id), getNotificationSettings(user.id), loadPlansForPage(), getMutedLifecycle(user.id)]);
   const lifecycle = MUTABLE_KINDS.map((kind) => ({ field: choiceField(kind), about: LIFECYCLE_INFO[kind].about, on: !muted.includes(kind) }));
+  const newsletterOptIn = await getNewsletterOptIn(user.id);
   // The member's own price, as Stripe has it now (none for a price no longer on sale).
   const subscribed = plans.find((p) => p.priceId === entitlements.subscription?.priceId);
   return (
@@ -73,6 +76,7 @@ export default async function AccountPage({ searchParams }: Props) {
       <section aria-labelledby="notifications-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="notifications-heading" className="text-lg font-semibold">Email notifications</h2>
         <div className="mt-3"><NotificationSettingsForm settings={notificationSettings} isStaff={isStaffRole(user.role)} lifecycle={lifecycle} /></div>
+        <div className="mt-5 border-t border-sand-200 pt-5"><NewsletterOptInForm subscribed={newsletterOptIn} /></div>
       </section>
       <section aria-labelledby="methods-heading" className="mt-6 rounded-2xl border border-sand-200 p-6">
         <h2 id="methods-heading" className="text-lg font-semibold">How you sign in</h2>
