@@ -1,0 +1,102 @@
+// Everything the staff dashboard shows, in a fixed number of statements whatever the
+// number of members (each aggregated in SQL; lists LIMITed). Money (MRR, churn) is loaded
+// only for admins: a coach's page never receives it, so it cannot leak into their HTML.
+import 'server-only';
+import type { RoleName } from '@/lib/auth/roles';
+import { loadPlansForPage } from '@/lib/billing/plans';
+import { getDb } from '@/lib/db';
+import type { PrismaClient } from '@/lib/db/generated/client';
+import { phaseDefinitions } from '@/lib/programme/store';
+import type { PhaseDefinition } from '@/lib/programme/progress';
+import { loadMemberList, PAGE_LIMIT, type MemberFilter, type MemberRow } from './member-list';
+import { loadMembershipHistory, loadStatusCounts, type MonthPoint, type PriceAmount, type StatusCounts } from './membership';
+import { loadGoneQuiet, loadMembersPerPhase, loadPainEffortTrend, loadSessionsPerWeek, loadStuck, type PhaseCount, type PhaseTrendPoint, type QuietMember, type StuckMember, type WeekPoint } from './programme';
+import { loadQuestionFigures, type QuestionFigures } from './questions';
+
+/** Membership over 12 months without money: what coaches see. */
+export type MembersMonth = Omit<MonthPoint, 'mrr' | 'churn'>;
+
+export interface MoneyFigures {
+  currency: string;
+  /** Per month, smallest currency unit; the last is this month so far. */
+  months: Pick<MonthPoint, 'month' | 'mrr' | 'churn'>[];
+  unpricedSubscriptions: number;
+  /** Prices could not be read from Stripe: MRR shows as unknown. */
+  pricesUnavailable: boolean;
+}
+
+export interface Dashboard {
+  now: Date;
+  phases: PhaseDefinition[];
+  counts: StatusCounts;
+  months: MembersMonth[];
+  /** null for coaches. */
+  money: MoneyFigures | null;
+  perPhase: PhaseCount[];
+  weeks: WeekPoint[];
+  quiet: { total: number; members: QuietMember[] };
+  stuck: StuckMember[];
+  trend: PhaseTrendPoint[];
+  questions: QuestionFigures;
+  list: { total: number; rows: MemberRow[]; filter: MemberFilter };
+}
+
+export interface PriceList {
+  currency: string;
+  prices: PriceAmount[];
+  unavailable: boolean;
+}
+
+/** The plans on sale, from Stripe (cached by lib/billing/plans.ts). */
+async function currentPrices(): Promise<PriceList> {
+  const { plans, unavailable } = await loadPlansForPage();
+  return { currency: plans[0]?.currency ?? 'gbp', prices: plans.map((p) => ({ priceId: p.priceId, amount: p.amount })), unavailable };
+}
+
+export async function loadDashboard(options: {
+  role: RoleName;
+  filter: MemberFilter;
+  now?: Date;
+  db?: PrismaClient;
+  phases?: PhaseDefinition[];
+  /** For tests; otherwise read from Stripe, and only for admins. */
+  prices?: PriceList;
+}): Promise<Dashboard> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const phases = options.phases ?? phaseDefinitions();
+  const isAdmin = options.role === 'ADMIN';
+  const prices = isAdmin ? (options.prices ?? (await currentPrices())) : { currency: 'gbp', prices: [], unavailable: true };
+  const [counts, history, perPhase, weeks, quiet, stuck, trend, questions, list] = await Promise.all([
+    loadStatusCounts(db, now),
+    loadMembershipHistory(db, now, prices.prices),
+    loadMembersPerPhase(db, now),
+    loadSessionsPerWeek(db, now),
+    loadGoneQuiet(db, now),
+    loadStuck(db, now, phases),
+    loadPainEffortTrend(db, now),
+    loadQuestionFigures(db, now),
+    loadMemberList(db, now, options.filter, PAGE_LIMIT),
+  ]);
+  return {
+    now,
+    phases,
+    counts,
+    months: history.months.map(({ month, members, joined, lapsed }) => ({ month, members, joined, lapsed })),
+    money: isAdmin
+      ? {
+          currency: prices.currency,
+          months: history.months.map(({ month, mrr, churn }) => ({ month, mrr, churn })),
+          unpricedSubscriptions: history.unpricedSubscriptions,
+          pricesUnavailable: prices.unavailable,
+        }
+      : null,
+    perPhase,
+    weeks,
+    quiet,
+    stuck,
+    trend,
+    questions,
+    list: { ...list, filter: options.filter },
+  };
+}
