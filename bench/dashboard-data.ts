@@ -5,6 +5,9 @@
 // for 10,000 members and 200,000 completions on PostgreSQL.
 import type { PrismaClient } from '../lib/db/generated/client';
 
+/** The size the issue names for the dashboard's bench row and its PostgreSQL test. */
+export const DASHBOARD_SCALE = { members: 10_000, completions: 200_000 };
+
 export interface ScalePhase {
   slug: string;
   sessionSlugs: string[];
