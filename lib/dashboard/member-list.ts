@@ -51,17 +51,18 @@ export async function loadMemberList(db: PrismaClient, now: Date, filter: Member
   else if (filter.phase) conditions.push(Prisma.sql`m."phaseSlug" = ${filter.phase}`);
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
   const since = new Date(now.getTime() - 30 * 86_400_000);
+  // Activity is looked up for the page's rows only; the total counts the filtered members.
   const rows = await db.$queryRaw<(MemberRow & { total: number })[]>`
-    WITH ${membersCte(now)}
-    SELECT m."userId", m."name", m."email", m."status", m."phaseSlug", m."joinedAt", act."last" AS "lastCompletedAt",
-      coalesce(act."recent", 0)::int AS "recentSessions", count(*) OVER ()::int AS "total"
-    FROM members m
+    WITH ${membersCte(now)},
+    filtered AS (SELECT * FROM members m ${where}),
+    page AS (SELECT * FROM filtered ORDER BY "joinedAt" DESC, "userId" LIMIT ${limit})
+    SELECT p."userId", p."name", p."email", p."status", p."phaseSlug", p."joinedAt", act."last" AS "lastCompletedAt",
+      coalesce(act."recent", 0)::int AS "recentSessions", (SELECT count(*)::int FROM filtered) AS "total"
+    FROM page p
     LEFT JOIN LATERAL (
       SELECT max(c."completedAt") AS "last", count(*) FILTER (WHERE c."completedAt" >= ${sqlTime(since)}) AS "recent"
-      FROM "SessionCompletion" c WHERE c."userId" = m."userId"
+      FROM "SessionCompletion" c WHERE c."userId" = p."userId"
     ) act ON true
-    ${where}
-    ORDER BY m."joinedAt" DESC, m."userId"
-    LIMIT ${limit}`;
+    ORDER BY p."joinedAt" DESC, p."userId"`;
   return splitTotal(rows);
 }

@@ -38,34 +38,36 @@ export function liveSubscriptionSql(now: Date): Prisma.Sql {
 
 /**
  * A WITH clause defining "members" (userId, name, email, joinedAt, status, entitled,
- * phaseSlug, restartedAt) for every user with the MEMBER role. One pass over the users
- * with index lookups per user: no per-member round trips.
+ * phaseSlug, restartedAt) for every user with the MEMBER role. Set-based (each table read
+ * once, hash-joined) and MATERIALIZED: a query that joins it to completions must not
+ * re-decide a member's status for each of their completions.
  */
 export function membersCte(now: Date): Prisma.Sql {
   return Prisma.sql`
-    members AS (
+    members AS MATERIALIZED (
       SELECT u."id" AS "userId", u."name", u."email", u."createdAt" AS "joinedAt",
         CASE
           WHEN live."status" = 'past_due' THEN 'past_due'
           WHEN live."cancelAtPeriodEnd" THEN 'cancelling'
           WHEN live."status" = 'trialing' THEN 'trialing'
           WHEN live."status" IS NOT NULL THEN 'active'
-          WHEN comp."id" IS NOT NULL THEN 'complimentary'
-          WHEN EXISTS (SELECT 1 FROM "Subscription" s WHERE s."userId" = u."id") THEN 'lapsed'
+          WHEN comp."userId" IS NOT NULL THEN 'complimentary'
+          WHEN paid."userId" IS NOT NULL THEN 'lapsed'
           ELSE 'free'
         END AS "status",
-        (live."status" IS NOT NULL OR comp."id" IS NOT NULL) AS "entitled",
+        (live."status" IS NOT NULL OR comp."userId" IS NOT NULL) AS "entitled",
         ps."currentPhaseSlug" AS "phaseSlug", ps."restartedAt"
       FROM "User" u
-      LEFT JOIN LATERAL (
-        SELECT s."status", s."cancelAtPeriodEnd" FROM "Subscription" s
-        WHERE s."userId" = u."id" AND ${liveSubscriptionSql(now)}
-        ORDER BY s."currentPeriodEnd" DESC LIMIT 1
-      ) live ON true
-      LEFT JOIN LATERAL (
-        SELECT c."id" FROM "CompGrant" c
-        WHERE c."userId" = u."id" AND c."revokedAt" IS NULL AND (c."endsAt" IS NULL OR ${sqlTime(now)} < c."endsAt") LIMIT 1
-      ) comp ON true
+      LEFT JOIN (
+        SELECT DISTINCT ON (s."userId") s."userId", s."status", s."cancelAtPeriodEnd" FROM "Subscription" s
+        WHERE ${liveSubscriptionSql(now)}
+        ORDER BY s."userId", s."currentPeriodEnd" DESC
+      ) live ON live."userId" = u."id"
+      LEFT JOIN (
+        SELECT DISTINCT c."userId" FROM "CompGrant" c
+        WHERE c."revokedAt" IS NULL AND (c."endsAt" IS NULL OR ${sqlTime(now)} < c."endsAt")
+      ) comp ON comp."userId" = u."id"
+      LEFT JOIN (SELECT DISTINCT s."userId" FROM "Subscription" s) paid ON paid."userId" = u."id"
       LEFT JOIN "ProgrammeState" ps ON ps."userId" = u."id"
       WHERE u."role" = 'MEMBER'
     )`;

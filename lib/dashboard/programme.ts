@@ -13,19 +13,6 @@ export const LIST_LIMIT = 50;
 const STUCK_CANDIDATES = 200;
 const DAY_MS = 86_400_000;
 
-export interface PhaseCount {
-  /** null: entitled members who have not started the programme. */
-  phaseSlug: string | null;
-  members: number;
-}
-
-/** Entitled members by the phase they are on. */
-export async function loadMembersPerPhase(db: PrismaClient, now: Date): Promise<PhaseCount[]> {
-  return db.$queryRaw<PhaseCount[]>`
-    WITH ${membersCte(now)}
-    SELECT "phaseSlug", count(*)::int AS "members" FROM members WHERE "entitled" GROUP BY "phaseSlug" ORDER BY "phaseSlug" NULLS FIRST`;
-}
-
 export interface WeekPoint {
   /** Monday, UTC. */
   week: Date;
@@ -97,15 +84,20 @@ export interface StuckMember extends ListedMember {
 export async function loadStuck(db: PrismaClient, now: Date, phases: PhaseDefinition[]): Promise<StuckMember[]> {
   const rows = await db.$queryRaw<(ListedMember & { completions: { id: string; sessionSlug: string; completedAt: string }[]; restartedAt: Date | null })[]>`
     WITH ${membersCte(now)}, ${phasesCte(phases)},
+    -- Completions that count in each entitled member's current phase, grouped by member only.
+    counted AS (
+      SELECT c."userId", count(*) AS "done"
+      FROM "SessionCompletion" c
+      JOIN members m ON m."userId" = c."userId" AND m."phaseSlug" = c."phaseSlug" AND m."entitled" AND (m."restartedAt" IS NULL OR c."completedAt" >= m."restartedAt")
+      GROUP BY c."userId"
+    ),
     candidates AS (
-      SELECT m."userId", m."name", m."email", m."phaseSlug", m."restartedAt", count(*) AS "done"
-      FROM members m
+      SELECT m."userId", m."name", m."email", m."phaseSlug", m."restartedAt"
+      FROM counted k
+      JOIN members m ON m."userId" = k."userId"
       JOIN phases p ON p."slug" = m."phaseSlug" AND p."position" < (SELECT max("position") FROM phases)
-      JOIN "SessionCompletion" c ON c."userId" = m."userId" AND c."phaseSlug" = m."phaseSlug" AND (m."restartedAt" IS NULL OR c."completedAt" >= m."restartedAt")
-      WHERE m."entitled"
-      GROUP BY m."userId", m."name", m."email", m."phaseSlug", m."restartedAt", p."runs", p."sessions"
-      HAVING count(*) >= p."runs" * p."sessions"
-      ORDER BY count(*) DESC, m."userId"
+      WHERE k."done" >= p."runs" * p."sessions"
+      ORDER BY k."done" DESC, m."userId"
       LIMIT ${STUCK_CANDIDATES}
     )
     SELECT k."userId", k."name", k."email", k."phaseSlug", k."restartedAt",

@@ -14,6 +14,8 @@ export const instant = false;
 
 export const metadata: Metadata = { title: 'Staff dashboard', robots: { index: false } };
 
+const asOf = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const TOOLS = [
@@ -34,6 +36,9 @@ export default async function StaffDashboardPage({ searchParams }: Props) {
       <p className="mt-2 text-slate-700">
         Signed in as <DisplayName name={user.name} fallback={user.email} /> ({user.role === 'ADMIN' ? 'admin' : 'coach'}).
         {user.role !== 'ADMIN' && ' Revenue figures and the member export are for admins.'}
+      </p>
+      <p className="mt-1 text-sm text-slate-700">
+        Figures as of <time dateTime={dashboard.now.toISOString()}>{asOf.format(dashboard.now)} UTC</time>, refreshed every minute; the member list is live.
       </p>
       <nav aria-label="Staff tools" className="mt-6">
         <ul className="grid gap-3 sm:grid-cols-3">
