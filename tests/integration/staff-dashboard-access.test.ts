@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { sessionCookieFor } from '../helpers/action-caller';
 import { useAsAppDatabase } from '../helpers/auth-browser';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
+import { createCountingTestDatabase, testDatabaseKind, type CountingTestDatabase } from '../helpers/database';
 
 const SECRET = vi.hoisted(() => 'integration-test-secret-that-is-long-enough-0123');
 vi.hoisted(() => vi.stubEnv('AUTH_SECRET', SECRET));
@@ -17,12 +17,12 @@ const { memberCsvResponse, MEMBER_CSV_HEADER } = await import('@/lib/dashboard/m
 const { loadDashboard } = await import('@/lib/dashboard/dashboard');
 
 const NOW = new Date('2026-06-15T12:00:00Z');
-let db: TestDatabase;
+let db: CountingTestDatabase;
 let prisma: PrismaClient;
 const cookies: Record<'member' | 'coach' | 'admin', string> = { member: '', coach: '', admin: '' };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createCountingTestDatabase();
   prisma = db.connection.prisma;
   useAsAppDatabase(db.connection);
   for (const role of ['MEMBER', 'COACH', 'ADMIN'] as const) {
@@ -79,5 +79,20 @@ describe(`the member CSV on ${testDatabaseKind()}`, () => {
     const forCoach = await loadDashboard({ role: 'COACH', filter: {}, now: NOW, db: prisma, prices });
     expect(forCoach.money).toBeNull();
     expect(JSON.stringify(forCoach)).not.toMatch(/mrr|churn|1900/i);
+  });
+
+  it('keeps the figures for a minute, per role, and loads only the member list again', async () => {
+    request.cookie = null;
+    const first = await db.countStatements(() => loadDashboard({ role: 'COACH', filter: {} }));
+    expect(first.result.money).toBeNull();
+    expect(first.result.counts.complimentary).toBe(1);
+    const late = await prisma.user.create({ data: { email: 'late@example.com', name: 'Late', createdAt: new Date('2026-05-01T00:00:00Z') } });
+    await prisma.compGrant.create({ data: { userId: late.id, reason: 'later' } });
+    const again = await db.countStatements(() => loadDashboard({ role: 'COACH', filter: { status: 'active' } }));
+    expect(again.statements).toBe(1);
+    expect(again.result.now).toEqual(first.result.now);
+    expect(again.result.counts.complimentary).toBe(1); // cached: the new grant shows within a minute
+    expect(again.result.list.rows.map((r) => r.email)).toEqual(['payer@example.com']);
+    expect(first.statements).toBeGreaterThan(again.statements);
   });
 });
