@@ -37,8 +37,10 @@ export async function loadQuestionFigures(db: PrismaClient, now: Date): Promise<
       SELECT extract(epoch FROM q."answeredAt" - q."createdAt")::float8 AS "seconds", coach."authorId" AS "coachId"
       FROM "Comment" q
       LEFT JOIN LATERAL (
+        -- Same target and a time range: the (targetKind, targetSlug, createdAt) index finds it.
         SELECT r."authorId" FROM "Comment" r
-        WHERE r."rootId" = q."rootId" AND r."byStaff" AND r."createdAt" <= q."answeredAt" AND r."createdAt" >= q."createdAt"
+        WHERE r."targetKind" = q."targetKind" AND r."targetSlug" = q."targetSlug" AND r."createdAt" <= q."answeredAt" AND r."createdAt" >= q."createdAt"
+          AND r."rootId" = q."rootId" AND r."byStaff"
         ORDER BY r."createdAt" DESC LIMIT 1
       ) coach ON true
       WHERE q."awaitingCoach" AND NOT q."byStaff" AND q."answeredAt" IS NOT NULL
