@@ -40,7 +40,7 @@ export function MemberListSection({ dashboard }: { dashboard: Dashboard }) {
         {list.total === 0 ? 'No members match.' : `${list.total.toLocaleString('en-GB')} ${list.total === 1 ? 'member' : 'members'}${list.total > list.rows.length ? `, the ${list.rows.length} who joined most recently shown` : ''}.`}
       </p>
       {list.rows.length > 0 && (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" role="region" aria-label="Member list table" tabIndex={0}>
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Members matching the filters, newest first</caption>
             <thead>

@@ -21,7 +21,7 @@ export function QuestionsSection({ questions, now }: { questions: QuestionFigure
       />
       <p className="mt-3"><Link href="/staff/inbox" className="text-brand-700 underline">Open the coach inbox</Link></p>
       {questions.perCoach.length > 0 && (
-        <div className="mt-4 overflow-x-auto rounded-xl border border-sand-200 p-4">
+        <div className="mt-4 overflow-x-auto rounded-xl border border-sand-200 p-4" role="region" aria-label="Time to first answer per coach" tabIndex={0}>
           <table className="w-full min-w-[28rem] text-left text-sm">
             <caption className="text-left text-sm font-semibold">Time to first answer per coach, last {RESPONSE_WINDOW_DAYS} days</caption>
             <thead>
