@@ -38,11 +38,18 @@ export interface ClusterPlan {
   redis: string;
 }
 
-/** Where the two instances' PostgreSQL and Redis are, or why the cluster rows are skipped. */
-export async function planCluster(): Promise<ClusterPlan | { skipped: string }> {
+/** The PostgreSQL server for rows that need one (BENCH_DATABASE_URL, else the local one), or why not. */
+export async function planPostgres(what: string): Promise<{ postgres: string } | { skipped: string }> {
   const postgres = process.env.BENCH_DATABASE_URL || LOCAL_POSTGRES;
   const pgProblem = await postgresProblem(postgres);
-  if (pgProblem) return { skipped: `two instances need a PostgreSQL server (BENCH_DATABASE_URL, or ${shown(LOCAL_POSTGRES)} when it is unset): ${pgProblem}` };
+  return pgProblem ? { skipped: `${what} need a PostgreSQL server (BENCH_DATABASE_URL, or ${shown(LOCAL_POSTGRES)} when it is unset): ${pgProblem}` } : { postgres };
+}
+
+/** Where the two instances' PostgreSQL and Redis are, or why the cluster rows are skipped. */
+export async function planCluster(): Promise<ClusterPlan | { skipped: string }> {
+  const pgPlan = await planPostgres('two instances');
+  if ('skipped' in pgPlan) return pgPlan;
+  const { postgres } = pgPlan;
   const redis = process.env.REDIS_URL || LOCAL_REDIS;
   const problem = await redisProblem(redis);
   if (problem) return { skipped: `two instances share their cache through Redis (REDIS_URL, or ${shown(LOCAL_REDIS)} when it is unset): ${problem}` };

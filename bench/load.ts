@@ -36,6 +36,15 @@ export async function load(name: string, url: string | string[], headers: Record
   return { name, rps: r.requests.average, p50: answered ? r.latency.p50 : Infinity, p99: answered ? r.latency.p99 : Infinity, errors: r.errors + r.non2xx, statuses };
 }
 
+/** A load run bounded by its number of requests (`amount`) rather than its time: for pages too slow to hammer for 10 s. */
+export async function loadRequests(name: string, url: string, headers: Record<string, string>, options: { amount: number; connections: number }): Promise<Row> {
+  await autocannon({ url, headers, connections: options.connections, amount: options.connections * 3 }); // warm-up, not reported
+  const r = await autocannon({ url, headers, connections: options.connections, amount: options.amount });
+  const answered = r.requests.total > 0;
+  const statuses = r.non2xx > 0 ? Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => `HTTP ${code}: ${count}`).join(', ') : undefined;
+  return { name, rps: r.requests.average, p50: answered ? r.latency.p50 : Infinity, p99: answered ? r.latency.p99 : Infinity, errors: r.errors + r.non2xx, statuses };
+}
+
 export function findWrk(): string | null {
   const candidates = ['/usr/bin/wrk', ...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'wrk'))];
   return candidates.find((file) => fs.existsSync(file)) ?? null;

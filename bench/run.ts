@@ -32,6 +32,8 @@
 //   fleet        the production layout's rows (BENCH_FLEET_PORT: nginx's port on 127.0.0.2,
 //                4200; the instances take the next two)
 //   webhooks, comments   the in-process benchmarks
+//   dashboard    the staff dashboard for an admin on PostgreSQL with 10,000 members and
+//                200,000 completions, on an instance of its own (bench/dashboard.ts)
 // BENCH_PROFILE=1: the one-instance server and instance A run with --cpu-prof; their self
 // time during the article and premium rows is summarised (top functions and modules);
 // with BENCH_PROFILE_DIR the one-instance server's .cpuprofile file is kept there.
@@ -46,6 +48,7 @@ import { ensureEmbeddedDatabase, ensureProductionBuild } from '../scripts/lib/pr
 import { RENDER_BUDGET } from '../lib/comments/thread-plan';
 import { signInCookie, startAppServer, waitFor } from './app-server';
 import { measurePropagation, planCluster, startCluster, type Propagation } from './cluster';
+import { benchDashboard, type DashboardResult } from './dashboard';
 import { benchFleet, type FleetResult } from './fleet';
 import { throwawayServerDatabase } from './harness';
 import { CONNECTIONS, DURATION, ensureWrk, load, met, ms, printHeader, printRow, treeRssMb, type Row } from './load';
@@ -62,7 +65,7 @@ const SESSION_PAGE = '/programme/phase-two/single-leg-balance';
 const ARTICLE = '/articles/what-to-do-in-a-back-pain-flare-up';
 const app = `http://127.0.0.1:${APP_PORT}`;
 
-const SECTIONS = ['pages', 'routes', 'threads', 'propagation', 'fleet', 'webhooks', 'comments'] as const;
+const SECTIONS = ['pages', 'routes', 'threads', 'propagation', 'fleet', 'webhooks', 'comments', 'dashboard'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown part ${name} (known: ${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
@@ -207,6 +210,9 @@ async function main() {
   await server.stop();
   const profile = profileDir ? summariseProfile(profileDir, profileWindows, { keep: keptProfileDir !== null }) : null;
 
+  // The dashboard row, on an instance of its own (the two-instance rows' first ports, free until then).
+  const dashboard: DashboardResult | null = runs('dashboard') ? await benchDashboard({ app: CLUSTER_PORTS.a, stripe: CLUSTER_PORTS.stripe }, (child) => children.push(child), cleanups) : null;
+
   let twoInstances: Row | null = null;
   let propagation: Propagation | null = null;
   let clusterNote = '';
@@ -282,6 +288,14 @@ ${article || premium || twoInstances || propagation ? 'Targets from DESIGN.md (m
     const big = threadRows[1];
     console.log(`  1,000-comment thread page p99 <= 150 ms: ${met(big.p99 <= 150)} (p50 ${ms(big.p50)}, p99 ${ms(big.p99)})`);
   }
+  if (dashboard?.row) {
+    const r = dashboard.row;
+    console.log(`\nStaff dashboard (rendered per request for an admin, PostgreSQL, beside the node:http baseline above):`);
+    printRow(r, base);
+    if (r.statuses) console.log(`  ${r.statuses}`);
+    console.log(`  staff dashboard, 10,000 members and 200,000 completions, p99 <= 1 s: ${met(r.errors === 0 && r.p99 <= 1000)} (p50 ${ms(r.p50)}, p99 ${ms(r.p99)})`);
+  }
+  if (dashboard?.note) console.log(`\nstaff dashboard row skipped: ${dashboard.note}`);
   if (profile) console.log(`\n${profile}`);
   if (clusterProfile) console.log(`\n${clusterProfile.replace('of the one-instance server', 'of instance A')}`);
 

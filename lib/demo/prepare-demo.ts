@@ -7,6 +7,7 @@ import { seedDemoComments } from '@/lib/comments/seed';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { env } from '@/lib/env';
 import { seedDemoProgramme } from '@/lib/programme/seed';
+import { seedDashboardStory } from './dashboard-story';
 import { disableDemoAccounts, seedDemoAccounts } from './demo-accounts';
 import { demoMode } from './mode';
 
@@ -26,4 +27,6 @@ export async function prepareDemo(db: PrismaClient, log: (line: string) => void)
     (result) => result === 'seeded' && log('Demo data: the demo member has an active subscription'),
     (error) => log(`Demo billing not seeded: ${error instanceof Error ? error.message : String(error)}`),
   );
+  // After billing: the story's subscriptions use the plans' price ids when Stripe answers.
+  if ((await seedDashboardStory(db)) === 'seeded') log('Demo data: a year of members for the staff dashboard');
 }

@@ -32,5 +32,7 @@ export const rateLimits = {
   profileChangesPerUser: { name: 'profile-change:user', limit: 10, windowSeconds: minutes(60) },
   /** A member resetting their feed address: a few times is a mistake fixed, more is a script. */
   feedResetPerUser: { name: 'feed-reset:user', limit: 10, windowSeconds: minutes(60) },
+  /** The staff dashboard's CSV of members: a whole-table read each, so a script cannot loop it. */
+  memberExportPerUser: { name: 'member-export:user', limit: 20, windowSeconds: minutes(10) },
   billingSessionPerUser: { name: 'billing-session:user', limit: 20, windowSeconds: minutes(15) },
 } satisfies Record<string, RateLimitRule>;
