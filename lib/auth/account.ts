@@ -28,6 +28,9 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
       programme: { select: { currentPhaseSlug: true, restartedAt: true } },
       // The feed's address is left out: it is a secret, and shown on the account page.
       podcastFeed: { select: { createdAt: true, resetAt: true, fetches: { orderBy: { day: 'asc' }, select: { day: true, agent: true, count: true } } } },
+      // The unsubscribe token is left out: it is a secret, as the feed's address is.
+      notificationSettings: { select: { replies: true, coachQuestions: true, newsletter: true, mutedLifecycle: true } },
+      comments: { orderBy: { createdAt: 'asc' }, select: { targetKind: true, targetSlug: true, body: true, status: true, createdAt: true, editedAt: true } },
     },
   });
   const emails = await db.outboxEmail.findMany({
@@ -35,7 +38,7 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
     orderBy: { createdAt: 'asc' },
     select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
   });
-  const { passwordHash, accounts, subscriptions, compGrants, completions, programme, podcastFeed, ...profile } = user;
+  const { passwordHash, accounts, subscriptions, compGrants, completions, programme, podcastFeed, notificationSettings, comments, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile: { ...profile, hasPassword: passwordHash !== null },
@@ -43,6 +46,8 @@ export async function exportAccountData(userId: string, db: PrismaClient = getDb
     subscriptions,
     complimentaryMemberships: compGrants,
     programme: { ...programme, completedSessions: completions },
+    emailChoices: notificationSettings,
+    comments,
     emailsSent: emails,
     privatePodcastFeed: podcastFeed && { createdAt: podcastFeed.createdAt, resetAt: podcastFeed.resetAt, fetchesPerDayAndApp: podcastFeed.fetches },
   };

@@ -46,6 +46,8 @@ describe(`account deletion on ${testDatabaseKind()}`, () => {
     const { feedId, token } = await ensurePrivateFeed(user.id, { db: prisma });
     await pollPrivateFeed(token, { client: 'c1', agent: 'Overcast' }, { db: prisma });
     const other = await prisma.user.create({ data: { email: 'staying@example.com', name: 'Sam Staying' } });
+    await prisma.notificationSettings.create({ data: { userId: user.id, unsubscribeToken: 'secret-token-hash', newsletter: true, mutedLifecycle: ['gone-quiet'] } });
+    await prisma.comment.create({ data: { targetKind: 'article', targetSlug: 'posture', authorId: user.id, body: 'My own words', bodyHash: 'h1' } });
 
     const exported = await exportAccountData(user.id, prisma);
     expect(exported.profile).toMatchObject({ email, name: 'Lee Leaving', hasPassword: true });
@@ -54,6 +56,10 @@ describe(`account deletion on ${testDatabaseKind()}`, () => {
     expect(exported.emailsSent).toHaveLength(1);
     expect(exported.privatePodcastFeed?.fetchesPerDayAndApp).toEqual([expect.objectContaining({ agent: 'Overcast', count: 1 })]);
     expect(JSON.stringify(exported)).not.toContain(token);
+    // Their email choices and their own comments, but not the unsubscribe secret.
+    expect(exported.emailChoices).toEqual({ replies: true, coachQuestions: 'IMMEDIATE', newsletter: true, mutedLifecycle: ['gone-quiet'] });
+    expect(exported.comments).toEqual([expect.objectContaining({ targetKind: 'article', targetSlug: 'posture', body: 'My own words' })]);
+    expect(JSON.stringify(exported)).not.toContain('secret-token-hash');
 
     expect(Object.keys(await rowsMentioning(email)).length).toBeGreaterThan(2);
     await deleteAccount(user.id, prisma);
