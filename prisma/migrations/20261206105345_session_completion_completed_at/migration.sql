@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "SessionCompletion_completedAt_idx" ON "SessionCompletion"("completedAt");
+
