@@ -97,7 +97,7 @@ export async function notificationLinks(db: PrismaClient, userId: string): Promi
  * Only POST changes anything, so a scanner fetching the URL cannot unsubscribe anyone.
  */
 export async function handleOneClickUnsubscribe(request: Request, options: DbOption = {}): Promise<Response> {
-  return handleOneClick(request, (token) => unsubscribeAll(token, options), 'Unsubscribed from comment emails.');
+  return handleOneClick(request, (token) => unsubscribeAll(token, options), 'Unsubscribed from comment emails.', options);
 }
 
 /**

@@ -25,5 +25,6 @@ export async function handleLifecycleOneClick(request: Request, options: { db?: 
       return parsed.success && muteLifecycleByToken(parsed.data.token, parsed.data.category, options.db ?? getDb());
     },
     `Unsubscribed from emails about ${about}.`,
+    options,
   );
 }

@@ -17,7 +17,7 @@ export async function unsubscribeFromNewsletter(token: string, { db = getDb() }:
 
 /** POST from a mail app's Unsubscribe button (RFC 8058): app/api/newsletters/unsubscribe. */
 export async function handleNewsletterOneClick(request: Request, options: { db?: PrismaClient } = {}): Promise<Response> {
-  return handleOneClick(request, (token) => unsubscribeFromNewsletter(token, options), 'Unsubscribed from new articles and episodes.');
+  return handleOneClick(request, (token) => unsubscribeFromNewsletter(token, options), 'Unsubscribed from new articles and episodes.', options);
 }
 
 export async function getNewsletterOptIn(userId: string, { db = getDb() }: { db?: PrismaClient } = {}): Promise<boolean> {

@@ -28,6 +28,8 @@ export const rateLimits = {
   reportsPerUser: { name: 'comment-report:user', limit: 20, windowSeconds: minutes(60) },
   /** Unknown private feed addresses: guessing one is hopeless (256 bits), this stops the noise. */
   privateFeedMissPerIp: { name: 'private-feed-miss:ip', limit: 30, windowSeconds: minutes(10) },
+  /** One-click unsubscribe links that match nobody (256-bit tokens): this stops the noise. */
+  unsubscribeMissPerIp: { name: 'unsubscribe-miss:ip', limit: 30, windowSeconds: minutes(10) },
   /** A new display name re-renders every thread the member wrote in: no renaming spree. */
   profileChangesPerUser: { name: 'profile-change:user', limit: 10, windowSeconds: minutes(60) },
   /** A member resetting their feed address: a few times is a mistake fixed, more is a script. */

@@ -22,6 +22,7 @@ import type { MailMessage } from '@/lib/email/transport';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { absoluteUrl } from '@/lib/site';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database';
+import { CLIENT_ADDRESS_HEADER, clientAddressStep } from '../../scripts/client-address.mjs';
 
 let db: TestDatabase;
 let prisma: PrismaClient;
@@ -364,6 +365,23 @@ describe(`comment notifications on ${testDatabaseKind()}`, () => {
     await prisma.outboxEmail.create({ data: { to: member.email, subject: 'Sign in', text: 'Link', html: '<p>Link</p>', template: 'magic-link' } });
     await deliverPendingEmails({ db: prisma, transport: { sendMail: async (m) => sent.push(m) } });
     expect(sent.at(-1)!.headers).toBeUndefined();
+  });
+
+  it('one-click unsubscribe: 429 once one network posts too many unknown tokens; real ones from elsewhere still work', async () => {
+    const member = await person('Guess Target', 'MEMBER');
+    const token = await unsubscribeToken(member.id, { db: prisma });
+    const post = (t: string, ip: string) =>
+      handleOneClickUnsubscribe(
+        new Request(absoluteUrl(`/api/notifications/unsubscribe?token=${t}`), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { [CLIENT_ADDRESS_HEADER]: ip } }),
+        { db: prisma },
+      );
+    clientAddressStep(undefined); // as the server does: the resolved client address is read from this header
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await post(`${'g'.repeat(40)}${String(i).padStart(3, '0')}`, '198.51.100.77')).status);
+    expect(statuses).toEqual([...Array<number>(30).fill(404), 429]);
+    // A mail provider posting a real unsubscribe from another address is not held up.
+    expect((await post(token, '203.0.113.78')).status).toBe(200);
+    expect(await getNotificationSettings(member.id, { db: prisma })).toEqual({ replies: false, coachQuestions: 'OFF' });
   });
 
   it('settings default without a row and keep what was chosen', async () => {
