@@ -8,7 +8,7 @@ export const CARDS = { success: '4242 4242 4242 4242', decline: '4000 0000 0000 
 
 export async function signUpVerifyAndSignIn(page: Page, email: string, password: string, fromPricing: 'monthly' | 'annual' | null) {
   await page.getByLabel('Your name').fill('Pat Payer');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('We have sent a link to confirm your address')).toBeVisible();

@@ -13,7 +13,7 @@ async function post(page: Page, text: string) {
 }
 
 const question = (page: Page, text: string) => page.getByTestId('inbox-question').filter({ hasText: text });
-const staffNav = (page: Page) => page.getByRole('navigation', { name: 'Staff' });
+const staffNav = (page: Page) => page.getByRole('navigation', { name: 'Staff', exact: true });
 
 test('a coach triages the inbox on a phone: no reply needed for a thank-you, an answer for a question', async ({ browser }) => {
   test.setTimeout(180_000);

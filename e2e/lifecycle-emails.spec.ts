@@ -7,7 +7,7 @@ import { expectNoAxeViolations, signInAs } from './helpers';
 test('an admin switches a lifecycle email off and on with the keyboard, and previews one', async ({ page }) => {
   await signInAs(page, 'admin@steadyspine.example', 'demo-admin-pass');
   await page.goto('/staff');
-  await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Emails' }).click();
+  await page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Emails' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lifecycle emails' })).toBeVisible();
   await expectNoAxeViolations(page, '/staff/emails');
 
@@ -37,8 +37,8 @@ test('an admin switches a lifecycle email off and on with the keyboard, and prev
 test('a coach is refused the lifecycle email switches and sees no link to them', async ({ page }) => {
   await signInAs(page, 'maya@steadyspine.example', 'demo-coach-pass');
   await page.goto('/staff');
-  await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Members' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Emails' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Members' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Emails' })).toHaveCount(0);
   expect((await page.request.get('/staff/emails/welcome/html')).status()).toBe(404);
   expect((await page.goto('/staff/emails'))?.status()).toBe(404);
   await expect(page.getByRole('button', { name: /Turn (off|on)/ })).toHaveCount(0);
