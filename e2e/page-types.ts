@@ -34,6 +34,7 @@ const PUBLIC_PAGES = {
   tag: '/tags/stiffness',
   'sign-in': '/sign-in',
   'sign-up': '/sign-up',
+  'reset-password': '/reset-password',
   'not-found': '/no-such-page',
 };
 
@@ -50,6 +51,7 @@ const STAFF_PAGES = {
   inbox: '/staff/inbox',
   'inbox-all-questions': '/staff/inbox?view=all',
   members: '/staff/members',
+  newsletters: '/staff/newsletters',
 };
 
 /** The pages each role is walked through: all the public ones for a visitor, and the ones that change with who is signed in for the others. */
@@ -61,7 +63,7 @@ export const PAGE_TYPES: Record<Role, Record<string, PageTarget>> = {
   },
   coach: { ...STAFF_PAGES, phase: PUBLIC_PAGES.phase, article: PUBLIC_PAGES.article },
   // What differs for an admin: the members page (roles, comps), a member's progress, the staff home and account.
-  admin: { staff: STAFF_PAGES.staff, members: STAFF_PAGES.members, 'member-progress': { from: '/staff/members', link: /^Programme progress/ }, account: '/account' },
+  admin: { staff: STAFF_PAGES.staff, members: STAFF_PAGES.members, 'member-progress': { from: '/staff/members', link: /^Programme progress/ }, account: '/account', emails: '/staff/emails' },
 };
 
 /** Opens a page type and returns the path it ended up on. */

@@ -23,7 +23,8 @@ export default async function StaffEmailsPage() {
         until it is turned on again; emails already queued still go. Members can turn off each one except card failed on their account page, or with
         the one-click unsubscribe in the email.
       </p>
-      <div className="mt-6 overflow-x-auto">
+      {/* relative: the buttons' screen-reader text (absolutely positioned) stays inside the scrolling box instead of widening the page on a phone. */}
+      <div className="relative mt-6 overflow-x-auto" role="region" aria-label="Lifecycle emails table" tabIndex={0}>
         <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
           <caption className="sr-only">Lifecycle emails, what triggers each, and whether it is on</caption>
           <thead>
