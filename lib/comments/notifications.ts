@@ -55,6 +55,14 @@ export function unsubscribeTokenPair(userId: string): { token: string; tokenHash
   return { token, tokenHash: hashToken(token) };
 }
 
+/**
+ * A token hash nobody holds, for a settings row created before any email needs its link:
+ * unsubscribeToken() puts the real hash in when the first one is made.
+ */
+export function placeholderTokenHash(): string {
+  return hashToken(crypto.randomBytes(32).toString('base64url'));
+}
+
 /** Creates the row with the defaults if there is none; concurrent callers are fine. */
 async function ensureSettingsRow(db: Pick<PrismaClient, 'notificationSettings'>, userId: string, tokenHash: string): Promise<void> {
   await db.notificationSettings.createMany({ data: [{ userId, unsubscribeToken: tokenHash }], skipDuplicates: true });
@@ -125,8 +133,7 @@ export async function getNotificationSettings(userId: string, options: DbOption 
 
 export async function updateNotificationSettings(userId: string, settings: NotificationSettingsValue, options: DbOption = {}): Promise<NotificationSettingsValue> {
   const db = options.db ?? getDb();
-  // Created with a token nobody holds; unsubscribeToken() puts the real hash in when needed.
-  await ensureSettingsRow(db, userId, hashToken(crypto.randomBytes(32).toString('base64url')));
+  await ensureSettingsRow(db, userId, placeholderTokenHash());
   return db.notificationSettings.update({
     where: { userId },
     data: { replies: settings.replies, coachQuestions: settings.coachQuestions },

@@ -1,8 +1,8 @@
 // Who gets which lifecycle emails: the admins' switch per kind (absent row = on) and each
 // member's muted categories (NotificationSettings.mutedLifecycle).
 import 'server-only';
-import crypto from 'node:crypto';
 import { HMAC_TOKEN_PATTERN, sha256Hex } from '@/lib/auth/server-secret';
+import { placeholderTokenHash } from '@/lib/comments/notifications';
 import { getDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { LIFECYCLE_KINDS, MUTABLE_KINDS, type LifecycleCategory, type LifecycleKind } from './kinds';
@@ -45,7 +45,7 @@ export async function setMutedLifecycle(userId: string, muted: LifecycleCategory
   // hash goes in when the next email needs a link.
   await db.notificationSettings.upsert({
     where: { userId },
-    create: { userId, unsubscribeToken: sha256Hex(crypto.randomBytes(32).toString('base64url')), mutedLifecycle: clean },
+    create: { userId, unsubscribeToken: placeholderTokenHash(), mutedLifecycle: clean },
     update: { mutedLifecycle: clean },
   });
 }

@@ -3,8 +3,8 @@
 // (NotificationSettings.unsubscribeToken, lib/comments/notifications.ts), but these links
 // turn off only the newsletter, so comment emails stay as the person chose.
 import 'server-only';
-import crypto from 'node:crypto';
 import { HMAC_TOKEN_PATTERN, sha256Hex } from '@/lib/auth/server-secret';
+import { placeholderTokenHash } from '@/lib/comments/notifications';
 import { getDb, type PrismaClient } from '@/lib/db';
 import { handleOneClick } from '@/lib/email/one-click-unsubscribe';
 
@@ -30,7 +30,7 @@ export async function setNewsletterOptIn(userId: string, newsletter: boolean, { 
   // A new row's token hash matches no token; the first email made for them puts the real one in.
   await db.notificationSettings.upsert({
     where: { userId },
-    create: { userId, newsletter, unsubscribeToken: sha256Hex(crypto.randomBytes(32).toString('base64url')) },
+    create: { userId, newsletter, unsubscribeToken: placeholderTokenHash() },
     update: { newsletter },
   });
 }
