@@ -51,7 +51,9 @@ export async function serveFile(
     'Accept-Ranges': 'bytes',
     'Cache-Control': options.cacheControl,
     ETag: etag,
-    'Last-Modified': stat.mtime.toUTCString(),
+    // Node rounds stat.mtime to the nearest millisecond, which can carry it into the next second;
+    // floor mtimeMs so Last-Modified is the second the file was really written, like the ETag.
+    'Last-Modified': new Date(Math.floor(stat.mtimeMs)).toUTCString(),
   });
 
   if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
