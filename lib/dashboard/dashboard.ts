@@ -11,7 +11,7 @@ import { phaseDefinitions } from '@/lib/programme/store';
 import type { PhaseDefinition } from '@/lib/programme/progress';
 import { loadMemberList, PAGE_LIMIT, type MemberFilter, type MemberRow } from './member-list';
 import { loadMemberCounts, loadMembershipHistory, type MonthPoint, type PhaseCount, type PriceAmount, type StatusCounts } from './membership';
-import { loadGoneQuiet, loadPainEffortTrend, loadSessionsPerWeek, loadStuck, type PhaseTrendPoint, type QuietMember, type StuckMember, type WeekPoint } from './programme';
+import { loadGoneQuiet, loadPainEffortTrend, loadStuck, loadTrainingPerWeek, type PhaseTrendPoint, type QuietMember, type StuckMember, type WeekPoint } from './programme';
 import { loadQuestionFigures, type QuestionFigures } from './questions';
 
 /** Membership over 12 months without money: what coaches see. */
@@ -61,7 +61,7 @@ async function loadFigures(db: PrismaClient, now: Date, phases: PhaseDefinition[
   const [{ byStatus: counts, perPhase }, history, weeks, quiet, stuck, trend, questions] = await Promise.all([
     loadMemberCounts(db, now),
     loadMembershipHistory(db, now, prices.prices),
-    loadSessionsPerWeek(db, now),
+    loadTrainingPerWeek(db, now, phases),
     loadGoneQuiet(db, now),
     loadStuck(db, now, phases),
     loadPainEffortTrend(db, now),

@@ -1,10 +1,10 @@
-// Programme figures for the staff dashboard: members per phase, sessions per week, who has
+// Programme figures for the staff dashboard: members per phase, runs and sessions per week, who has
 // gone quiet, who is past the recommended runs and has not moved on, and how pain and
 // effort move per phase. Each is one statement, aggregated in SQL; the lists are LIMITed.
 import 'server-only';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { utcFromJson } from '@/lib/db/json-rows';
-import { phaseProgress, type PhaseDefinition } from '@/lib/programme/progress';
+import { phaseProgress, runFinishTimes, type PhaseDefinition } from '@/lib/programme/progress';
 import { membersCte, phasesCte, splitTotal, sqlTime } from './member-status';
 
 export const QUIET_DAYS = 14;
@@ -13,27 +13,78 @@ export const LIST_LIMIT = 50;
 const STUCK_CANDIDATES = 200;
 const DAY_MS = 86_400_000;
 
+export const CHART_WEEKS = 12;
+
 export interface WeekPoint {
   /** Monday, UTC. */
   week: Date;
+  /** Runs (every session of a phase once) finished that week, by the rule in lib/programme/progress.ts. */
+  runs: number;
   sessions: number;
   members: number;
 }
 
-/** Sessions completed, and members who completed any, per week over the last 12 weeks. */
-export async function loadSessionsPerWeek(db: PrismaClient, now: Date): Promise<WeekPoint[]> {
-  return db.$queryRaw<WeekPoint[]>`
+/** Monday 00:00 UTC of the week `date` falls in (what date_trunc('week') gives in SQL). */
+function mondayOf(date: Date): number {
+  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+}
+
+/** Runs finished, sessions completed, and members who completed any, per week over the last 12 weeks. */
+export async function loadTrainingPerWeek(db: PrismaClient, now: Date, phases: PhaseDefinition[]): Promise<WeekPoint[]> {
+  const from = new Date(mondayOf(now) - (CHART_WEEKS - 1) * 7 * DAY_MS);
+  const [weeks, histories] = await Promise.all([loadSessionsPerWeek(db, from, now), loadPhaseHistories(db, from, now)]);
+  const runs = new Map<number, number>();
+  const sessionsOf = new Map(phases.map((p) => [p.slug, p.sessionSlugs]));
+  for (const history of histories) {
+    const sessionSlugs = sessionsOf.get(history.phaseSlug);
+    if (!sessionSlugs) continue; // a phase no longer in the content
+    const ordered = history.sessions.map((sessionSlug, i) => ({ sessionSlug, completedAt: new Date(history.times[i]) }));
+    for (const finished of runFinishTimes(sessionSlugs, ordered, history.restartedAt)) {
+      if (finished < from) continue;
+      const week = mondayOf(finished);
+      runs.set(week, (runs.get(week) ?? 0) + 1);
+    }
+  }
+  return weeks.map((w) => ({ ...w, runs: runs.get(w.week.getTime()) ?? 0 }));
+}
+
+function loadSessionsPerWeek(db: PrismaClient, from: Date, now: Date): Promise<Omit<WeekPoint, 'runs'>[]> {
+  return db.$queryRaw<Omit<WeekPoint, 'runs'>[]>`
     WITH weeks AS (
-      SELECT w AS "week" FROM generate_series(date_trunc('week', ${sqlTime(now)}) - interval '11 weeks', date_trunc('week', ${sqlTime(now)}), interval '1 week') AS w
+      SELECT w AS "week" FROM generate_series(${sqlTime(from)}, date_trunc('week', ${sqlTime(now)}), interval '1 week') AS w
     ),
     done AS (
       SELECT date_trunc('week', c."completedAt") AS "week", count(*)::int AS "sessions", count(DISTINCT c."userId")::int AS "members"
       FROM "SessionCompletion" c
-      WHERE c."completedAt" >= date_trunc('week', ${sqlTime(now)}) - interval '11 weeks' AND c."completedAt" <= ${sqlTime(now)}
+      WHERE c."completedAt" >= ${sqlTime(from)} AND c."completedAt" <= ${sqlTime(now)}
       GROUP BY 1
     )
     SELECT w."week", coalesce(d."sessions", 0) AS "sessions", coalesce(d."members", 0) AS "members"
     FROM weeks w LEFT JOIN done d ON d."week" = w."week" ORDER BY w."week"`;
+}
+
+/**
+ * The whole history, in processing order, of every (person, phase) with a completion since
+ * `from`: a run finished this week may have begun months ago, so where runs begin and end
+ * needs every earlier completion. Times as epoch milliseconds (compact, zone-free).
+ */
+function loadPhaseHistories(db: PrismaClient, from: Date, now: Date) {
+  // Grouping every history and keeping the recent ones is one sequential pass: about half the
+  // time of first finding the recent (person, phase) pairs and joining back (measured at
+  // 200,000 completions). The restart is joined per group, not per completion.
+  return db.$queryRaw<{ phaseSlug: string; restartedAt: Date | null; sessions: string[]; times: number[] }[]>`
+    WITH histories AS (
+      SELECT c."userId", c."phaseSlug",
+        array_agg(c."sessionSlug" ORDER BY c."completedAt", c."id" COLLATE "C") AS "sessions",
+        array_agg((extract(epoch FROM c."completedAt") * 1000)::float8 ORDER BY c."completedAt", c."id" COLLATE "C") AS "times"
+      FROM "SessionCompletion" c
+      WHERE c."completedAt" <= ${sqlTime(now)}
+      GROUP BY c."userId", c."phaseSlug"
+      HAVING max(c."completedAt") >= ${sqlTime(from)}
+    )
+    SELECT h."phaseSlug", ps."restartedAt", h."sessions", h."times"
+    FROM histories h LEFT JOIN "ProgrammeState" ps ON ps."userId" = h."userId"`;
 }
 
 export interface ListedMember {

@@ -243,6 +243,27 @@ export function phaseProgress(
 }
 
 /**
+ * When each run of one phase finished, over a member's whole history, as the member's page
+ * showed it at the time: a restart (`restartedAt`, the programme begun again) drops the run
+ * open at that moment and replays from there. `ordered` holds this phase's completions in
+ * processing order (time, then id); only the latest restart is stored, so earlier ones
+ * are not cut. For the staff dashboard's runs per week.
+ */
+export function runFinishTimes(
+  sessionSlugs: string[],
+  ordered: Pick<Completion, 'sessionSlug' | 'completedAt'>[],
+  restartedAt: Date | null,
+): Date[] {
+  const slugs = [...new Set(sessionSlugs)];
+  if (slugs.length === 0) return [];
+  const cut = restartedAt ? restartedAt.getTime() : Infinity;
+  const asCompletions = (rows: typeof ordered) => rows.map((c) => ({ id: '', phaseSlug: '', ...c }));
+  const before = ordered.filter((c) => c.completedAt.getTime() < cut);
+  const after = ordered.filter((c) => c.completedAt.getTime() >= cut);
+  return [...replayRuns(slugs, asCompletions(before)).runs, ...replayRuns(slugs, asCompletions(after)).runs].map((run) => run.completedAt);
+}
+
+/**
  * The whole programme for one member. A null currentPhaseSlug (new member) means the
  * first phase; an unknown one (e.g. a phase renamed or removed from the content) also
  * falls back to the first phase rather than throwing, so a content change cannot break

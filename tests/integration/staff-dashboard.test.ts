@@ -14,8 +14,10 @@ const DAY = 86_400_000;
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 const at = (iso: string) => new Date(iso);
 
-// Two small phases so the readiness rule is easy to satisfy by hand.
+// Small phases so the readiness rule is easy to satisfy by hand (the warm-up holds a coach's
+// runs across the chart's first week and a restart).
 const PHASES: PhaseDefinition[] = [
+  { slug: 'warm-up', title: 'Warm-up', sessionSlugs: ['d', 'e'], recommendedRuns: 1, minDaysBetweenRuns: 0 },
   { slug: 'phase-one', title: 'Phase One', sessionSlugs: ['a', 'b'], recommendedRuns: 2, minDaysBetweenRuns: 0 },
   { slug: 'phase-two', title: 'Phase Two', sessionSlugs: ['c'], recommendedRuns: 3, minDaysBetweenRuns: 0 },
 ];
@@ -96,6 +98,11 @@ beforeAll(async () => {
   const ivy = await person('ivy', at('2026-01-05T00:00:00Z'));
   await subscription(ivy, { status: 'canceled', createdAt: at('2026-01-05T00:00:00Z'), endedAt: at('2026-04-10T00:00:00Z'), periodEnd: at('2026-04-10T00:00:00Z') });
 
+  // A run begun before the chart's 12 weeks and finished in its first week; then a run open
+  // at a restart is dropped, so the next run closes only on the restart's second session.
+  await completions(coach1, 'warm-up', [{ session: 'd', at: ago(100) }, { session: 'e', at: ago(76) }, { session: 'd', at: ago(60) }, { session: 'e', at: ago(44) }, { session: 'd', at: ago(36) }]);
+  await prisma.programmeState.update({ where: { userId: coach1 }, data: { restartedAt: ago(45) } });
+
   const h = 3_600_000;
   await question(alice, at('2026-06-10T10:00:00Z'), { coachId: coach1, at: at('2026-06-10T11:00:00Z') });
   await question(eve, at('2026-06-11T09:00:00Z'), { coachId: coach1, at: new Date(at('2026-06-11T09:00:00Z').getTime() + 3 * h) });
@@ -143,7 +150,13 @@ describe(`staff dashboard figures on ${testDatabaseKind()}`, () => {
     expect(d.quiet.members[0].lastCompletedAt).toEqual(ago(20));
     expect(d.stuck.map((m) => ({ name: m.name, runs: m.countedRuns }))).toEqual([{ name: 'alice', runs: 2 }]);
     expect(d.weeks).toHaveLength(12);
-    expect(d.weeks.reduce((sum, w) => sum + w.sessions, 0)).toBe(11);
+    expect(d.weeks.reduce((sum, w) => sum + w.sessions, 0)).toBe(15);
+    // alice 2 and eve 1 this week; dan 1; finn 3; the coach's warm-up in the first week and,
+    // after the restart, in the week of 4 May (not the week of 27 April).
+    expect(d.weeks.filter((w) => w.runs > 0).map((w) => [w.week.toISOString().slice(0, 10), w.runs])).toEqual([
+      ['2026-03-30', 1], ['2026-05-04', 1], ['2026-05-11', 3], ['2026-05-25', 1], ['2026-06-08', 3],
+    ]);
+    expect(d.weeks[0].week).toEqual(at('2026-03-30T00:00:00Z'));
     const phaseOneJune = d.trend.find((t) => t.phaseSlug === 'phase-one' && t.month.getTime() === at('2026-06-01T00:00:00Z').getTime());
     expect(phaseOneJune).toEqual({ phaseSlug: 'phase-one', month: at('2026-06-01T00:00:00Z'), sessions: 7, pain: 4, effort: 6 });
   });

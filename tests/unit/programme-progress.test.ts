@@ -4,6 +4,7 @@ import {
   moveAdvice,
   overview,
   phaseProgress,
+  runFinishTimes,
   streak,
   type Completion,
   type PhaseDefinition,
@@ -218,6 +219,29 @@ describe('restarting the programme', () => {
     const o = overview(phases, history, { currentPhaseSlug: null, restartedAt }, now);
     expect(o.recommendedPhaseSlug).toBe('phase-one');
     expect(o.nextSession).toEqual({ phaseSlug: 'phase-one', sessionSlug: 'a2' });
+  });
+});
+
+describe('when runs finished (the staff dashboard\'s runs per week)', () => {
+  const times = (completions: Completion[], restartedAt: Date | null = null) =>
+    runFinishTimes(one.sessionSlugs, completions, restartedAt).map((d) => d.toISOString());
+
+  it('gives the moment each whole run closed, the same runs as the member\'s page', () => {
+    const history = [...runs(one, 2), done(one, 'a1', at(60)), done(one, 'a1', at(61)), done(one, 'a3', at(62)), done(one, 'a2', at(63)), done(one, 'a2', at(64))];
+    expect(times(history)).toEqual([at(2), at(26), at(63)].map((d) => d.toISOString()));
+    expect(times(history)).toEqual(progressOf(one, history).completedRuns.map((r) => r.completedAt.toISOString()));
+  });
+
+  it('ignores sessions no longer in the phase, and gives nothing for a phase without sessions', () => {
+    expect(times([done(one, 'gone', at(0)), done(one, 'a1', at(1)), done(one, 'a2', at(2)), done(one, 'a3', at(3))])).toEqual([at(3).toISOString()]);
+    expect(runFinishTimes([], run(one, at(0)), null)).toEqual([]);
+  });
+
+  it('keeps runs finished before a restart and drops the run open at it, as the page did', () => {
+    // a1 a2 before the restart; after it a3 alone does not close that run: a new one starts.
+    const history = [...run(one, at(0)), done(one, 'a1', at(10)), done(one, 'a2', at(11)), done(one, 'a3', at(30)), done(one, 'a1', at(31)), done(one, 'a2', at(32))];
+    expect(times(history, at(20))).toEqual([at(2), at(32)].map((d) => d.toISOString()));
+    expect(times(history)).toEqual([at(2), at(30)].map((d) => d.toISOString()));
   });
 });
 

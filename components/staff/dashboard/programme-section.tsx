@@ -49,9 +49,13 @@ export function ProgrammeSection({ dashboard }: { dashboard: Dashboard }) {
           </table>
         </div>
         <TrendChart
-          title="Sessions completed per week, last 12 weeks"
+          title="Runs completed per week, last 12 weeks"
           labels={weeks.map((w) => dayLabel(w.week))}
-          series={[{ name: 'Sessions', values: weeks.map((w) => w.sessions), color: BRAND }, { name: 'Members training', values: weeks.map((w) => w.members), color: SLATE }]}
+          series={[
+            { name: 'Runs completed', values: weeks.map((w) => w.runs), color: BRAND },
+            { name: 'Sessions', values: weeks.map((w) => w.sessions), color: CORAL },
+            { name: 'Members training', values: weeks.map((w) => w.members), color: SLATE },
+          ]}
           format={n}
         />
       </div>
