@@ -11,7 +11,8 @@ import { phaseDefinitions } from '@/lib/programme/store';
 import type { PhaseDefinition } from '@/lib/programme/progress';
 import { loadMemberList, PAGE_LIMIT, type MemberFilter, type MemberRow } from './member-list';
 import { loadMemberCounts, loadMembershipHistory, type MonthPoint, type PhaseCount, type PriceAmount, type StatusCounts } from './membership';
-import { loadGoneQuiet, loadPainEffortTrend, loadStuck, loadTrainingPerWeek, type PhaseTrendPoint, type QuietMember, type StuckMember, type WeekPoint } from './programme';
+import { LIST_LIMIT, loadGoneQuiet, loadPainEffortTrend, loadSessionsPerWeek, type PhaseTrendPoint, type QuietMember, type WeekPoint } from './programme';
+import { chartStart, loadRunsAndStuck, type StuckMember } from './training';
 import { loadQuestionFigures, type QuestionFigures } from './questions';
 
 /** Membership over 12 months without money: what coaches see. */
@@ -37,7 +38,8 @@ export interface Dashboard {
   perPhase: PhaseCount[];
   weeks: WeekPoint[];
   quiet: { total: number; members: QuietMember[] };
-  stuck: StuckMember[];
+  /** Everyone the readiness rule says is ready and still on their phase; the first LIST_LIMIT listed. */
+  stuck: { total: number; members: StuckMember[] };
   trend: PhaseTrendPoint[];
   questions: QuestionFigures;
   list: { total: number; rows: MemberRow[]; filter: MemberFilter };
@@ -58,12 +60,13 @@ async function currentPrices(): Promise<PriceList> {
 type Figures = Omit<Dashboard, 'list'>;
 
 async function loadFigures(db: PrismaClient, now: Date, phases: PhaseDefinition[], isAdmin: boolean, prices: PriceList): Promise<Figures> {
-  const [{ byStatus: counts, perPhase }, history, weeks, quiet, stuck, trend, questions] = await Promise.all([
+  const from = chartStart(now);
+  const [{ byStatus: counts, perPhase }, history, sessionWeeks, { runsByWeek, stuck }, quiet, trend, questions] = await Promise.all([
     loadMemberCounts(db, now),
     loadMembershipHistory(db, now, prices.prices),
-    loadTrainingPerWeek(db, now, phases),
+    loadSessionsPerWeek(db, from, now),
+    loadRunsAndStuck(db, now, from, phases),
     loadGoneQuiet(db, now),
-    loadStuck(db, now, phases),
     loadPainEffortTrend(db, now),
     loadQuestionFigures(db, now),
   ]);
@@ -81,9 +84,9 @@ async function loadFigures(db: PrismaClient, now: Date, phases: PhaseDefinition[
         }
       : null,
     perPhase,
-    weeks,
+    weeks: sessionWeeks.map((w) => ({ ...w, runs: runsByWeek.get(w.week.getTime()) ?? 0 })),
     quiet,
-    stuck,
+    stuck: { total: stuck.length, members: stuck.slice(0, LIST_LIMIT) },
     trend,
     questions,
   };

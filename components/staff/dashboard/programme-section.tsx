@@ -77,11 +77,11 @@ export function ProgrammeSection({ dashboard }: { dashboard: Dashboard }) {
           {quiet.total > quiet.members.length && <p className="mt-1 text-xs text-slate-600">Showing {quiet.members.length} of {n(quiet.total)}.</p>}
         </section>
         <section aria-labelledby="stuck-heading" data-testid="stuck">
-          <h3 id="stuck-heading" className="text-lg font-semibold">Ready to move on, still in their phase ({n(stuck.length)})</h3>
+          <h3 id="stuck-heading" className="text-lg font-semibold">Ready to move on, still in their phase ({n(stuck.total)})</h3>
           <p className="text-sm text-slate-700">They have done the recommended runs (the programme&apos;s readiness rule) and have not started the next phase.</p>
-          {stuck.length === 0 ? <p className="mt-2 text-sm">Nobody right now.</p> : (
+          {stuck.members.length === 0 ? <p className="mt-2 text-sm">Nobody right now.</p> : (
             <ul className="mt-2 divide-y divide-sand-100 text-sm">
-              {stuck.map((m) => (
+              {stuck.members.map((m) => (
                 <li key={m.userId} className="flex flex-wrap justify-between gap-2 py-2">
                   <PersonLink person={m} />
                   <span className="text-slate-700">{titleOf(m.phaseSlug)}: {m.countedRuns} of {m.recommendedRuns} runs · last session {daysAgo(m.lastCompletedAt, now)}</span>
@@ -89,6 +89,7 @@ export function ProgrammeSection({ dashboard }: { dashboard: Dashboard }) {
               ))}
             </ul>
           )}
+          {stuck.total > stuck.members.length && <p className="mt-1 text-xs text-slate-600">Showing {stuck.members.length} of {n(stuck.total)}.</p>}
         </section>
       </div>
 
