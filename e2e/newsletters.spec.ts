@@ -62,6 +62,8 @@ test('staff send a members-only article: a non-member gets only the preview, and
   await coach.getByRole('button', { name: /^Send now to \d+ (person|people)$/ }).click();
   // The page turns into the progress view (no SMTP here: the copies wait in the outbox).
   await expect(coach.getByRole('heading', { name: 'Sending progress' })).toBeVisible();
+  // The form is gone with the send; the page's status line (a live region that stays) says what happened.
+  await expect(coach.getByRole('status').filter({ hasText: /^Sending to \d+ (person|people)\.$/ })).toBeVisible();
   await expect(coach.getByTestId('newsletter-progress')).toContainText(/Left\s*[1-9]/);
 
   // The outbox (the demo's mailbox: no SMTP here) holds the non-member's copy: the preview only.

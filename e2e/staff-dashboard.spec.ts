@@ -16,6 +16,8 @@ test('a coach opens the dashboard, follows a member who has gone quiet to their 
   await expect(page.getByRole('link', { name: /Download the member list/ })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Staff tools' }).getByRole('link', { name: 'Coach inbox' })).toBeVisible();
   await expectNoAxeViolations(page, 'staff dashboard (coach)');
+  // The chart's table, the version screen readers get.
+  await expect(page.getByRole('table', { name: 'Runs completed per week, last 12 weeks' }).getByRole('columnheader', { name: 'Runs completed' })).toHaveCount(1);
 
   const quiet = page.getByTestId('gone-quiet');
   await expect(quiet.getByRole('heading', { name: /^Gone quiet \(\d+\)$/ })).toBeVisible();

@@ -33,6 +33,7 @@ describe(`the demo dashboard story on ${testDatabaseKind()}`, () => {
     expect(d.money!.months[11].mrr).toBeGreaterThan(d.money!.months[0].mrr);
     expect(d.quiet.total).toBeGreaterThanOrEqual(4);
     expect(d.stuck.total).toBeGreaterThanOrEqual(3);
+    expect(d.weeks.filter((w) => w.runs > 0).length).toBeGreaterThanOrEqual(6);
     expect(d.trend.some((t) => t.pain !== null)).toBe(true);
     expect(d.questions.waiting).toBe(2);
     expect(d.questions.perCoach).toHaveLength(2);
