@@ -1,4 +1,9 @@
-import { expect, test } from '@playwright/test';
+// Axe (WCAG 2.1 A/AA and best practice) on the variants of the page types that the walk of
+// every page type (e2e/visual.spec.ts: axe on every page type per role on a phone, and on
+// the first of each walk on a desktop) does not open: a second listing page, an article
+// with its episode, what a visitor sees of members-only content, a search with no results,
+// the email link page, the outbox, and the pricing page of someone already a member.
+import { test } from '@playwright/test';
 import { expectNoAxeViolations, signInAs } from './helpers';
 import { isMembers, rawArticles, rawEpisodes } from '../tests/helpers/content-text';
 
@@ -8,48 +13,26 @@ const publicEpisode = rawEpisodes().find((e) => !isMembers(e))!.slug;
 const membersEpisode = rawEpisodes().find(isMembers)!.slug;
 
 const pages = {
-  home: '/',
-  articles: '/articles',
   'articles page 2': '/articles/page/2',
-  article: `/articles/${publicArticle}`,
-  'article with a long comment thread': '/articles/understanding-your-mri-report',
+  'article with its episode': `/articles/${publicArticle}`,
   'members-only article': `/articles/${membersArticle}`,
-  podcast: '/podcast',
-  episode: `/podcast/${publicEpisode}`,
+  'another episode': `/podcast/${publicEpisode}`,
   'members-only episode': `/podcast/${membersEpisode}`,
-  tag: '/tags/core',
-  search: '/search?q=posture',
   'search, no results': '/search?q=zzqxv',
-  about: '/about',
-  pricing: '/pricing',
-  'not found': '/no-such-page',
-  'sign in': '/sign-in',
-  'sign up': '/sign-up',
-  'reset password': '/reset-password',
   'confirm email': '/verify-email?token=x',
   outbox: '/dev/outbox',
 };
 
-for (const [name, path] of Object.entries(pages)) {
-  test(`${name} page has no accessibility violations`, async ({ page }) => {
+test('page variants a visitor meets have no accessibility violations', async ({ page }) => {
+  test.setTimeout(30_000 + Object.keys(pages).length * 20_000);
+  for (const [name, path] of Object.entries(pages)) {
     await page.goto(path);
-    await expectNoAxeViolations(page, path);
-  });
-}
-
-test('signed-in pages (account, staff, members) have no accessibility violations', async ({ page }) => {
-  await signInAs(page, 'admin@steadyspine.example', 'demo-admin-pass');
-  for (const path of ['/account', '/staff', '/staff/members']) {
-    await page.goto(path);
-    await expectNoAxeViolations(page, path);
+    await expectNoAxeViolations(page, name);
   }
 });
 
-test('a subscribed member’s pages (account with membership, pricing, a full members-only article) have no accessibility violations', async ({ page }) => {
+test('the pricing page of a subscribed member has no accessibility violations', async ({ page }) => {
   await signInAs(page, 'member@steadyspine.example', 'demo-member-pass');
-  for (const path of ['/account', '/pricing', '/articles/building-a-resilient-core']) {
-    await page.goto(path);
-    if (path.startsWith('/articles/')) await expect(page.getByTestId('members-part')).toBeVisible();
-    await expectNoAxeViolations(page, path);
-  }
+  await page.goto('/pricing');
+  await expectNoAxeViolations(page, '/pricing as a member');
 });

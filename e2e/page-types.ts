@@ -1,7 +1,7 @@
 // Every page type of the site, by the role that sees it, named for reports and screenshot
-// files. Shared by the specs that walk the whole site (phone-navigation, visual), so a new
-// page type is added once and checked by both.
-import { devices, type Page } from '@playwright/test';
+// files. e2e/visual.spec.ts walks them all, so a new page type added here gets every check
+// that walk makes (layout at four widths, focus styles, axe, the content security policy).
+import { devices, type Page, type Response } from '@playwright/test';
 
 export type Role = 'visitor' | 'member' | 'coach' | 'admin';
 
@@ -66,15 +66,11 @@ export const PAGE_TYPES: Record<Role, Record<string, PageTarget>> = {
   admin: { staff: STAFF_PAGES.staff, members: STAFF_PAGES.members, 'member-progress': { from: '/staff/members', link: /^Programme progress/ }, account: '/account', emails: '/staff/emails' },
 };
 
-/** Opens a page type and returns the path it ended up on. */
-export async function openPageType(page: Page, target: PageTarget): Promise<string> {
-  if (typeof target === 'string') {
-    await page.goto(target);
-    return target;
-  }
+/** Opens a page type: the path it ended up on, and the response that page came with. */
+export async function openPageType(page: Page, target: PageTarget): Promise<{ path: string; response: Response | null }> {
+  if (typeof target === 'string') return { path: target, response: await page.goto(target) };
   await page.goto(target.from);
   const href = await page.getByRole('link', { name: target.link }).first().getAttribute('href');
   if (!href) throw new Error(`No link ${target.link} on ${target.from}`);
-  await page.goto(href);
-  return href;
+  return { path: href, response: await page.goto(href) };
 }

@@ -1,32 +1,13 @@
 // The site on a phone: one menu button in the header with every destination the viewer
 // has (a <details> disclosure: Escape closes it and returns focus, a navigation closes
-// it), Join only for people without a membership, and no page type that scrolls sideways
-// at 320, 360, 390 or 768 px, for a visitor, a member, a coach and an admin.
+// it), and Join only for people without a membership. That no page type scrolls sideways
+// at 320, 360, 390 or 768 px is checked by the walk of every page type (e2e/visual.spec.ts).
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, openSiteMenu, signInAs, siteMenu } from './helpers';
-import { sidewaysOverflow } from './visual-checks';
-import { DEMO_ACCOUNTS, openPageType, PAGE_TYPES, type PageTarget, type Role } from './page-types';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const WIDTHS = [320, 360, 390, 768];
-
 const menuButton = (page: Page) => page.getByTestId('site-menu').locator('summary');
-
-/** Pages (and which width) whose content is wider than the window. */
-async function sidewaysScrolling(page: Page, targets: PageTarget[]): Promise<string[]> {
-  const wide: string[] = [];
-  for (const target of targets) {
-    await page.setViewportSize({ width: 390, height: 844 });
-    const path = await openPageType(page, target);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 844 });
-      const overflow = await sidewaysOverflow(page);
-      if (overflow) wide.push(`${path} at ${width} px: ${overflow}`);
-    }
-  }
-  return wide;
-}
 
 test('a visitor finds every destination behind the menu button, which Escape closes', async ({ page }) => {
   await page.goto('/articles');
@@ -81,16 +62,4 @@ test('a coach on a phone reaches the staff pages from the menu', async ({ page }
   await openSiteMenu(page);
   await siteMenu(page).getByRole('link', { name: 'Staff' }).click();
   await expect(page).toHaveURL(/\/staff$/);
-});
-
-test('no page type scrolls sideways from 320 to 768 px, for a visitor, a member, a coach or an admin', async ({ browser }) => {
-  test.setTimeout(300_000);
-  const wide: string[] = [];
-  for (const role of Object.keys(PAGE_TYPES) as Role[]) {
-    const page = await browser.newPage();
-    if (role !== 'visitor') await signInAs(page, DEMO_ACCOUNTS[role].email, DEMO_ACCOUNTS[role].password);
-    wide.push(...(await sidewaysScrolling(page, Object.values(PAGE_TYPES[role]))).map((w) => `${role}: ${w}`));
-    await page.close();
-  }
-  expect(wide).toEqual([]);
 });

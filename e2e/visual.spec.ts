@@ -1,42 +1,61 @@
 // Every page type as a visitor, a member, a coach and an admin, on a 390 px phone and a
-// 1280 px desktop: a full-page screenshot of each into test-results/screenshots/ (kept
-// out of the repo) to look at, and a failure for sideways scrolling, text drawn over
-// other text, a focusable element with no visible focus style, or an axe violation.
+// 1280 px desktop, each opened once for every check: no sideways scrolling (on the phone
+// also at 320, 360 and 768 px), no text drawn over other text, no focusable element
+// without a visible focus style, a strict Content-Security-Policy with no violation, and
+// axe (every page on the phone, where members are; the first page of each walk on the
+// desktop, for the desktop header and footer). Outside CI a full-page screenshot of each
+// goes to test-results/screenshots/ (kept out of the repo) to look at.
 // One test per role and viewport, signed in once, walking all its pages.
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { expectStrictPolicy, waitForScripts, watchViolations } from './csp-checks';
 import { axeViolations, signInAs } from './helpers';
 import { DEMO_ACCOUNTS, openPageType, PAGE_TYPES, VIEWPORTS, type Role } from './page-types';
 import { missingFocusStyles, sidewaysOverflow, textOverlaps } from './visual-checks';
 
+/** Other phone and tablet widths a page must fit, besides the 390 px it is walked at. */
+const OTHER_WIDTHS = [320, 360, 768];
+// Screenshots are for people to look at; CI throws them away, and they are slow to take.
+const SCREENSHOTS = !process.env.CI;
+
 for (const role of Object.keys(PAGE_TYPES) as Role[]) {
   for (const [viewport, device] of Object.entries(VIEWPORTS)) {
-    test(`every page type as ${role} on ${viewport}: no sideways scrolling, overlapping text, invisible focus or axe violations`, async ({ browser }) => {
+    test(`every page type as ${role} on ${viewport}: no sideways scrolling, overlapping text, invisible focus, CSP or axe violations`, async ({ browser }) => {
       const pages = Object.entries(PAGE_TYPES[role]);
-      // Generous: long pages take seconds to screenshot on a busy 2-core machine.
+      // Generous: long pages take seconds to check on a busy 2-core machine.
       test.setTimeout(30_000 + pages.length * 20_000);
       const context = await browser.newContext({ ...device, baseURL: test.info().project.use.baseURL });
       const page = await context.newPage();
+      const violations = await watchViolations(page);
       if (role !== 'visitor') await signInAs(page, DEMO_ACCOUNTS[role].email, DEMO_ACCOUNTS[role].password);
       // This test's own folder, emptied so no page left over from an earlier run lingers there.
       const folder = `test-results/screenshots/${role}-${viewport}`;
       fs.rmSync(folder, { recursive: true, force: true });
       const problems: string[] = [];
       const focusChecked = new Set<string>();
-      for (const [name, target] of pages) {
-        const path = await openPageType(page, target);
-        await page.evaluate(() => document.fonts.ready);
+      for (const [index, [name, target]] of pages.entries()) {
+        const { path, response } = await openPageType(page, target);
         const label = `${name} (${path})`;
+        expectStrictPolicy(response, label);
+        await waitForScripts(page);
+        await page.evaluate(() => document.fonts.ready);
         const overflow = await sidewaysOverflow(page);
         if (overflow) problems.push(`${label} scrolls sideways: ${overflow}`);
         problems.push(...(await textOverlaps(page)).map((o) => `${label}: ${o}`));
-        // Axe at the phone width only: it is most of this spec's time, the phone is where
-        // members are, and e2e/accessibility.spec.ts runs it on desktop pages.
-        if (viewport === 'phone') problems.push(...(await axeViolations(page, label)));
+        if (viewport === 'phone' || index === 0) problems.push(...(await axeViolations(page, label)));
         // At CSS pixels: a phone's 2.6x device pixels make slow, huge files.
-        await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true, scale: 'css' });
+        if (SCREENSHOTS) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true, scale: 'css' });
         problems.push(...(await missingFocusStyles(page, focusChecked)).map((f) => `${label}: ${f}`));
-        if (viewport === 'phone' && name === pages[0][0]) problems.push(...(await checkOpenMenu(page, role, focusChecked)));
+        if (viewport === 'phone') {
+          for (const width of OTHER_WIDTHS) {
+            await page.setViewportSize({ width, height: 844 });
+            const wide = await sidewaysOverflow(page);
+            if (wide) problems.push(`${label} scrolls sideways at ${width} px: ${wide}`);
+          }
+          await page.setViewportSize(VIEWPORTS.phone.viewport);
+          if (index === 0) problems.push(...(await checkOpenMenu(page, role, focusChecked)));
+        }
+        problems.push(...(await violations()).map((v) => `${label}: CSP violation ${v}`));
       }
       // The focus check looked at the site's links, buttons and fields, not at nothing.
       expect(focusChecked.size).toBeGreaterThan(5);
@@ -55,7 +74,7 @@ async function checkOpenMenu(page: Page, role: Role, focusChecked: Set<string>):
   const problems = (await missingFocusStyles(page, focusChecked)).map((f) => `open menu: ${f}`);
   // Its links are a kind of their own: if none was checked, the menu closed under the check.
   expect(focusChecked.size).toBeGreaterThan(kinds);
-  await page.screenshot({ path: `test-results/screenshots/${role}-phone/menu.png`, scale: 'css' });
+  if (SCREENSHOTS) await page.screenshot({ path: `test-results/screenshots/${role}-phone/menu.png`, scale: 'css' });
   // The check leaves nothing focused; Escape closes the menu from within it.
   await page.getByTestId('site-menu').locator('summary').focus();
   await page.keyboard.press('Escape');
