@@ -2,8 +2,8 @@
 // While the PostgreSQL server cannot be reached (a restart, a failover), requests that need
 // it are answered here at once with a 503 page that says so and when to try again, instead
 // of each waiting on a connection and ending in Next's 500. A connection of its own asks
-// the server `SELECT 1` every second; the first failure closes the gate, the first answer
-// after opens it. Anonymous reads still go to Next (public pages come from the cache, and
+// the server `SELECT 1` every second; a refused or dropped connection closes the gate (three
+// timeouts in a row do too), the first answer after opens it. Anonymous reads still go to Next (public pages come from the cache, and
 // a proxy in front serves its stale copy on a 503), as do built files and the probes.
 // The embedded database lives in this process: nothing to watch.
 import pg from 'pg';
@@ -32,6 +32,9 @@ export function needsDatabase(req) {
   return SESSION_COOKIE.test(String(req.headers.cookie ?? ''));
 }
 
+/** Probes in a row that time out before the gate closes (a refused connection closes it at once). */
+const TIMEOUTS_TO_CLOSE = 3;
+
 /**
  * Watches the database at `databaseUrl` (postgres:// only; null otherwise).
  * @param {string | undefined} databaseUrl
@@ -41,6 +44,7 @@ export function watchDatabase(databaseUrl, { intervalMs = 1000, log = console.er
   if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) return null;
   let reachable = true;
   let closed = false;
+  let timeouts = 0;
   let probing = false;
   /** @type {pg.Client | null} */
   let client = null;
@@ -61,9 +65,16 @@ export function watchDatabase(databaseUrl, { intervalMs = 1000, log = console.er
       await client.query('SELECT 1');
       if (!reachable) log('The database answers again: requests go through.');
       reachable = true;
+      timeouts = 0;
     } catch (error) {
       drop();
-      if (reachable && !closed) log(`The database is unreachable (${error instanceof Error ? error.message : error}): answering 503 until it is back.`);
+      const message = error instanceof Error ? error.message : String(error);
+      // A refused or dropped connection is the database gone: close at once. A timeout may
+      // be this process too busy to read the answer in time (a fleet test saw one close the
+      // gate on a healthy database while the other instance restarted): close on the third.
+      timeouts = /timeout/i.test(message) ? timeouts + 1 : TIMEOUTS_TO_CLOSE;
+      if (timeouts < TIMEOUTS_TO_CLOSE) return;
+      if (reachable && !closed) log(`The database is unreachable (${message}): answering 503 until it is back.`);
       reachable = false;
     } finally {
       probing = false;
